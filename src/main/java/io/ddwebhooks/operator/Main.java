@@ -1,0 +1,136 @@
+package io.ddwebhooks.operator;
+
+import ch.qos.logback.classic.Level;
+import io.ddwebhooks.operator.config.ConfigException;
+import io.ddwebhooks.operator.config.OperatorConfig;
+import io.ddwebhooks.operator.emulator.DatadogEmulator;
+import io.ddwebhooks.operator.sandbox.Sandbox;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Entry point: wiring only. Runs the operator (default), the sandbox demo, or the Datadog emulator. */
+@Command(name = "datadog-webhooks-operator", mixinStandardHelpOptions = true, version = OperatorRuntime.VERSION,
+    description = "Manages Datadog webhooks and webhook custom variables from Kubernetes resources.",
+    subcommands = {Main.Run.class, Main.SandboxCommand.class, Main.EmulatorCommand.class})
+public final class Main implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  /** No sub-command: run the operator. */
+  @Override
+  public Integer call() throws Exception {
+    return new Run().call();
+  }
+
+  @Command(name = "run", description = "Run the operator against the current kubeconfig context or in-cluster"
+      + " config. Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL.")
+  static final class Run implements Callable<Integer> {
+
+    @Option(names = "--namespaces", description = "Comma-separated namespaces to watch (default: all;"
+        + " env WATCH_NAMESPACES).")
+    String namespaces;
+
+    @Option(names = "--resync-interval", description = "How often each object is re-read from Datadog and drift"
+        + " corrected, e.g. 10m (env RESYNC_INTERVAL, default 10m).")
+    String resync;
+
+    @Option(names = "--log-level", description = "TRACE, DEBUG, INFO, WARN or ERROR (env LOG_LEVEL, default INFO).")
+    String logLevel;
+
+    @Override
+    public Integer call() throws Exception {
+      OperatorConfig config;
+      try {
+        config = OperatorConfig.fromEnvironment(System.getenv());
+        if (namespaces != null) {
+          config = config.withNamespaces(OperatorConfig.parseNamespaces(namespaces));
+        }
+        if (resync != null) {
+          config = config.withResyncInterval(OperatorConfig.parseDuration("--resync-interval", resync, null));
+        }
+        if (logLevel != null) {
+          config = config.withLogLevel(logLevel);
+        }
+      } catch (ConfigException e) {
+        System.err.println("error: " + e.getMessage());
+        return 2;
+      }
+      setLogLevel(config.logLevel());
+      LOG.info("starting {} {}", "datadog-webhooks-operator", config);
+      KubernetesClient client = new KubernetesClientBuilder().build();
+      OperatorRuntime runtime = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), true);
+      runtime.operator().installShutdownHook(Duration.ofSeconds(30));
+      runtime.start();
+      new CountDownLatch(1).await();
+      return 0;
+    }
+  }
+
+  @Command(name = "sandbox", description = "Demo with no cluster and no Datadog account: an in-process Kubernetes"
+      + " API, the Datadog emulator and the operator; applies the examples and shows them converge.")
+  static final class SandboxCommand implements Callable<Integer> {
+
+    @Option(names = "--examples", description = "Folder of example YAML files (default: deploy/examples if present,"
+        + " else the copy inside the jar).")
+    Path examples;
+
+    @Option(names = "--keep-running", description = "Keep everything running after the resources converge.")
+    boolean keepRunning;
+
+    @Option(names = "--log-level", description = "Operator log level during the demo (default WARN).",
+        defaultValue = "WARN")
+    String logLevel;
+
+    @Override
+    public Integer call() throws Exception {
+      setLogLevel(logLevel);
+      Path dir = examples;
+      if (dir == null && Path.of("deploy/examples").toFile().isDirectory()) {
+        dir = Path.of("deploy/examples");
+      }
+      return new Sandbox(System.out).run(dir, keepRunning);
+    }
+  }
+
+  @Command(name = "emulator", description = "Run the Datadog Webhooks Integration API emulator on a port, for"
+      + " pointing the operator (DD_URL) at it in your own CI.")
+  static final class EmulatorCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8089", description = "Port on 127.0.0.1 (default 8089).")
+    int port;
+
+    @Option(names = "--api-key", description = "Accept only this DD-API-KEY (default: any non-empty key).")
+    String apiKey;
+
+    @Option(names = "--app-key", description = "Accept only this DD-APPLICATION-KEY (default: any non-empty key).")
+    String appKey;
+
+    @Override
+    public Integer call() throws Exception {
+      try (DatadogEmulator emulator = new DatadogEmulator(port, apiKey, appKey)) {
+        System.out.println("Datadog emulator listening on " + emulator.baseUrl() + " (Ctrl-C stops it)");
+        new CountDownLatch(1).await();
+      }
+      return 0;
+    }
+  }
+
+  static void setLogLevel(String level) {
+    ch.qos.logback.classic.Logger root =
+        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(Level.toLevel(level, Level.INFO));
+  }
+}

@@ -1,0 +1,99 @@
+package io.ddwebhooks.operator;
+
+import io.ddwebhooks.operator.config.OperatorConfig;
+import io.ddwebhooks.operator.datadog.HttpWebhooksIntegrationApi;
+import io.ddwebhooks.operator.datadog.SerializedWrites;
+import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
+import io.ddwebhooks.operator.reconciler.ConvergenceLoop;
+import io.ddwebhooks.operator.reconciler.CustomVariableKind;
+import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
+import io.ddwebhooks.operator.reconciler.DatadogWebhookReconciler;
+import io.ddwebhooks.operator.reconciler.EventRecorder;
+import io.ddwebhooks.operator.reconciler.SecretReader;
+import io.ddwebhooks.operator.reconciler.WebhookKind;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/** Wires configuration, the Datadog client and both reconcilers into a JOSDK Operator. */
+public final class OperatorRuntime {
+
+  public static final String VERSION = "0.1.0";
+
+  private final Operator operator;
+  private final SerializedWrites datadog;
+
+  private OperatorRuntime(Operator operator, SerializedWrites datadog) {
+    this.operator = operator;
+    this.datadog = datadog;
+  }
+
+  /** The Datadog client the operator uses in production: HTTP, writes serialised per org. */
+  public static WebhooksIntegrationApi datadogClient(OperatorConfig config) {
+    return new HttpWebhooksIntegrationApi(config.datadogBaseUrl(), config.apiKey(), config.appKey(),
+        config.requestTimeout(), "datadog-webhooks-operator/" + VERSION);
+  }
+
+  /**
+   * Builds (does not start) the operator. {@code useServerSideApply} stays true in production; only the in-process
+   * API server of the sandbox and the tests, which has no server-side apply, needs false.
+   */
+  public static OperatorRuntime create(KubernetesClient client, OperatorConfig config, WebhooksIntegrationApi api,
+      boolean useServerSideApply) {
+    SerializedWrites datadog = new SerializedWrites(api);
+    Operator operator = new Operator(o -> o.withKubernetesClient(client)
+        .withUseSSAToPatchPrimaryResource(useServerSideApply)
+        .withCloseClientOnStop(false));
+    Clock clock = Clock.systemUTC();
+    EventRecorder events = new EventRecorder(client, clock, instanceName());
+    SecretReader secrets = new SecretReader(client);
+
+    WebhookKind webhooks = new WebhookKind(datadog);
+    operator.register(new DatadogWebhookReconciler(webhooks,
+        new ConvergenceLoop<>(webhooks, secrets, events, config.retry(), config.resyncInterval(), clock)),
+        overrides(config));
+    CustomVariableKind variables = new CustomVariableKind(datadog);
+    operator.register(new DatadogCustomVariableReconciler(variables,
+        new ConvergenceLoop<>(variables, secrets, events, config.retry(), config.resyncInterval(), clock)),
+        overrides(config));
+    return new OperatorRuntime(operator, datadog);
+  }
+
+  private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> Consumer<ControllerConfigurationOverrider<R>>
+      overrides(OperatorConfig config) {
+    return o -> {
+      if (!config.watchesAllNamespaces()) {
+        o.settingNamespaces(config.namespaces());
+      }
+      o.withReconciliationMaxInterval(config.resyncInterval());
+    };
+  }
+
+  private static String instanceName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      return "unknown";
+    }
+  }
+
+  public void start() {
+    operator.start();
+  }
+
+  public void stop() {
+    operator.stop();
+  }
+
+  public Operator operator() {
+    return operator;
+  }
+
+  /** Writes waiting for the per-org write lock. */
+  public int queuedWrites() {
+    return datadog.queuedWrites();
+  }
+}

@@ -1,0 +1,128 @@
+package io.ddwebhooks.operator.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the operator is told at start, read once from the environment (and command-line overrides in Main).
+ * No other class reads the environment.
+ */
+public record OperatorConfig(
+    URI datadogBaseUrl,
+    String apiKey,
+    String appKey,
+    Set<String> namespaces,
+    Duration resyncInterval,
+    Duration requestTimeout,
+    RetryPolicy retry,
+    String logLevel) {
+
+  public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+
+  /** Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL. */
+  public static OperatorConfig fromEnvironment(Map<String, String> env) {
+    String apiKey = blankToNull(env.get("DD_API_KEY"));
+    String appKey = blankToNull(env.get("DD_APP_KEY"));
+    if (apiKey == null || appKey == null) {
+      throw new ConfigException("DD_API_KEY and DD_APP_KEY must both be set (a Datadog API key and an application"
+          + " key with the manage_integrations permission)"
+          + (apiKey == null && appKey == null ? "" : "; missing: " + (apiKey == null ? "DD_API_KEY" : "DD_APP_KEY")));
+    }
+    String url = blankToNull(env.get("DD_URL"));
+    URI base = url != null ? parseUrl(url) : DatadogSite.apiBaseUrl(env.get("DD_SITE"));
+    return new OperatorConfig(base, apiKey, appKey, parseNamespaces(env.get("WATCH_NAMESPACES")),
+        parseDuration("RESYNC_INTERVAL", env.get("RESYNC_INTERVAL"), DEFAULT_RESYNC),
+        Duration.ofSeconds(30), RetryPolicy.defaults(),
+        env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase());
+  }
+
+  public boolean watchesAllNamespaces() {
+    return namespaces.isEmpty();
+  }
+
+  public OperatorConfig withNamespaces(Set<String> ns) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, Set.copyOf(ns), resyncInterval, requestTimeout,
+        retry, logLevel);
+  }
+
+  public OperatorConfig withResyncInterval(Duration resync) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resync, requestTimeout, retry, logLevel);
+  }
+
+  public OperatorConfig withRetry(RetryPolicy retryPolicy) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout,
+        retryPolicy, logLevel);
+  }
+
+  public OperatorConfig withLogLevel(String level) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
+        level.toUpperCase());
+  }
+
+  /** Keys are never printed, whatever prints the config. */
+  @Override
+  public String toString() {
+    return "OperatorConfig[datadog=" + datadogBaseUrl + ", namespaces=" + (namespaces.isEmpty() ? "all" : namespaces)
+        + ", resync=" + resyncInterval + ", logLevel=" + logLevel + "]";
+  }
+
+  public static Set<String> parseNamespaces(String value) {
+    if (value == null || value.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** ISO-8601 (PT10M) or a number with a unit: 30s, 10m, 1h. */
+  public static Duration parseDuration(String what, String value, Duration fallback) {
+    if (value == null || value.isBlank()) {
+      return fallback;
+    }
+    String v = value.trim().toLowerCase();
+    try {
+      Duration d;
+      if (v.startsWith("p")) {
+        d = Duration.parse(v.toUpperCase());
+      } else if (v.endsWith("ms")) {
+        d = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+      } else {
+        long n = Long.parseLong(v.substring(0, v.length() - 1));
+        d = switch (v.charAt(v.length() - 1)) {
+          case 's' -> Duration.ofSeconds(n);
+          case 'm' -> Duration.ofMinutes(n);
+          case 'h' -> Duration.ofHours(n);
+          default -> throw new NumberFormatException();
+        };
+      }
+      if (d.isNegative() || d.isZero()) {
+        throw new ConfigException(what + " must be positive, got '" + value + "'");
+      }
+      return d;
+    } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+      throw new ConfigException(what + " '" + value + "' is not a duration (examples: 30s, 10m, 1h, PT10M)");
+    }
+  }
+
+  private static URI parseUrl(String url) {
+    try {
+      URI u = URI.create(url.trim());
+      if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+          || u.getHost() == null) {
+        throw new IllegalArgumentException();
+      }
+      return u;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("DD_URL must be an http(s) base URL such as https://api.datadoghq.com");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,36 @@
+package io.ddwebhooks.operator.crd;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+import java.util.Locale;
+
+/** A Datadog webhook custom variable, usable as $NAME in every webhook of the org. */
+@Group(DatadogWebhook.GROUP)
+@Version(DatadogWebhook.VERSION)
+@Plural("datadogcustomvariables")
+@ShortNames("ddcv")
+@Categories("datadog")
+// kubectl shows these in jsonPath order (the generator sorts them): Age, [Secret,] Reason, Ready, Datadog Name
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Secret", jsonPath = ".spec.isSecret", type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(name = "Datadog Name", jsonPath = ".status.remoteName", type = AdditionalPrinterColumn.Type.STRING)
+public class DatadogCustomVariable extends CustomResource<DatadogCustomVariableSpec, DatadogResourceStatus>
+    implements Namespaced {
+
+  /** The variable's name in Datadog: spec.name, else metadata.name upper-cased with '-' and '.' as '_'. */
+  public String datadogName() {
+    String specName = getSpec() == null ? null : getSpec().getName();
+    if (specName != null && !specName.isEmpty()) {
+      return specName;
+    }
+    return getMetadata().getName().toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+  }
+}

@@ -1,0 +1,72 @@
+package io.ddwebhooks.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.ValidationRule;
+
+/** Desired state of one Datadog webhook custom variable ($NAME in payloads, URLs and headers). */
+@ValidationRule(
+    value = "has(self.value) != has(self.valueFrom)",
+    message = "exactly one of value or valueFrom must be set")
+public class DatadogCustomVariableSpec {
+
+  public static final String NAME_PATTERN = "^[A-Z0-9_]+$";
+
+  @Pattern(NAME_PATTERN)
+  @JsonPropertyDescription(
+      "Name of the variable in Datadog: upper-case letters, digits and '_'. Defaults to metadata.name"
+          + " upper-cased with '-' and '.' turned into '_'. Changing it renames the variable in place.")
+  private String name;
+
+  @JsonPropertyDescription("Literal value. Use valueFrom for anything sensitive. Exactly one of value and valueFrom.")
+  private String value;
+
+  @JsonPropertyDescription("Reads the value from a Secret key. Exactly one of value and valueFrom.")
+  private ValueSource valueFrom;
+
+  @JsonProperty("isSecret")
+  @JsonPropertyDescription(
+      "Whether Datadog treats the value as secret (default false). Datadog never returns a secret value,"
+          + " so the operator re-applies it when its source changes.")
+  private Boolean isSecret;
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String name) {
+    this.name = name;
+  }
+
+  public String getValue() {
+    return value;
+  }
+
+  public void setValue(String value) {
+    this.value = value;
+  }
+
+  public ValueSource getValueFrom() {
+    return valueFrom;
+  }
+
+  public void setValueFrom(ValueSource valueFrom) {
+    this.valueFrom = valueFrom;
+  }
+
+  @JsonProperty("isSecret")
+  public Boolean getIsSecret() {
+    return isSecret;
+  }
+
+  @JsonProperty("isSecret")
+  public void setIsSecret(Boolean isSecret) {
+    this.isSecret = isSecret;
+  }
+
+  /** The effective secrecy, with the documented default. */
+  public boolean secret() {
+    return Boolean.TRUE.equals(isSecret);
+  }
+}

@@ -1,0 +1,118 @@
+package io.ddwebhooks.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/** Observed state shared by both kinds: what exists in Datadog and whether it matches the spec. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public class DatadogResourceStatus {
+
+  @JsonPropertyDescription("The metadata.generation that the conditions describe.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription(
+      "Name of the object in Datadog as it exists now; the identity used for updates, renames and deletion."
+          + " Empty until the operator has created (and so owns) the object.")
+  private String remoteName;
+
+  @JsonPropertyDescription("Ready condition with a machine-readable reason (Synced, InvalidSpec, SecretNotFound, ...).")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("resourceVersion of each referenced Secret when its values were last applied.")
+  private Map<String, String> secretVersions = new TreeMap<>();
+
+  @JsonPropertyDescription(
+      "Salted HMAC of the desired object last applied to Datadog; never a secret value or an unsalted hash.")
+  private String appliedFingerprint;
+
+  @JsonPropertyDescription("Salted HMAC of the desired object Datadog last refused (400); not retried until it changes.")
+  private String rejectedFingerprint;
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public String getRemoteName() {
+    return remoteName;
+  }
+
+  public void setRemoteName(String remoteName) {
+    this.remoteName = remoteName;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions == null ? new ArrayList<>() : conditions;
+  }
+
+  public Map<String, String> getSecretVersions() {
+    return secretVersions;
+  }
+
+  public void setSecretVersions(Map<String, String> secretVersions) {
+    this.secretVersions = secretVersions == null ? new TreeMap<>() : new TreeMap<>(secretVersions);
+  }
+
+  public String getAppliedFingerprint() {
+    return appliedFingerprint;
+  }
+
+  public void setAppliedFingerprint(String appliedFingerprint) {
+    this.appliedFingerprint = appliedFingerprint;
+  }
+
+  public String getRejectedFingerprint() {
+    return rejectedFingerprint;
+  }
+
+  public void setRejectedFingerprint(String rejectedFingerprint) {
+    this.rejectedFingerprint = rejectedFingerprint;
+  }
+
+  /** A deep copy, so a reconcile can build the new status and compare it with the old one. */
+  public DatadogResourceStatus copy() {
+    DatadogResourceStatus c = new DatadogResourceStatus();
+    c.observedGeneration = observedGeneration;
+    c.remoteName = remoteName;
+    c.appliedFingerprint = appliedFingerprint;
+    c.rejectedFingerprint = rejectedFingerprint;
+    c.secretVersions = new TreeMap<>(secretVersions);
+    List<Condition> cs = new ArrayList<>();
+    for (Condition x : conditions) {
+      cs.add(new Condition(x.getLastTransitionTime(), x.getMessage(), x.getObservedGeneration(), x.getReason(),
+          x.getStatus(), x.getType()));
+    }
+    c.conditions = cs;
+    return c;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DatadogResourceStatus s
+        && Objects.equals(observedGeneration, s.observedGeneration)
+        && Objects.equals(remoteName, s.remoteName)
+        && Objects.equals(conditions, s.conditions)
+        && Objects.equals(secretVersions, s.secretVersions)
+        && Objects.equals(appliedFingerprint, s.appliedFingerprint)
+        && Objects.equals(rejectedFingerprint, s.rejectedFingerprint);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(observedGeneration, remoteName, conditions, secretVersions, appliedFingerprint,
+        rejectedFingerprint);
+  }
+}

@@ -1,0 +1,33 @@
+package io.ddwebhooks.operator.crd;
+
+import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.kubernetes.api.model.Namespaced;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.model.annotation.Categories;
+import io.fabric8.kubernetes.model.annotation.Group;
+import io.fabric8.kubernetes.model.annotation.Plural;
+import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Version;
+
+/** A Datadog webhook notification channel, declared next to the app that uses it. */
+@Group(DatadogWebhook.GROUP)
+@Version(DatadogWebhook.VERSION)
+@Plural("datadogwebhooks")
+@ShortNames("ddwh")
+@Categories("datadog")
+// kubectl shows these in jsonPath order (the generator sorts them): Age, [Secret,] Reason, Ready, Datadog Name
+@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Datadog Name", jsonPath = ".status.remoteName", type = AdditionalPrinterColumn.Type.STRING)
+public class DatadogWebhook extends CustomResource<DatadogWebhookSpec, DatadogResourceStatus> implements Namespaced {
+
+  public static final String GROUP = "ddwebhooks.io";
+  public static final String VERSION = "v1alpha1";
+
+  /** The webhook's name in Datadog: spec.name, else metadata.name. */
+  public String datadogName() {
+    String specName = getSpec() == null ? null : getSpec().getName();
+    return specName != null && !specName.isEmpty() ? specName : getMetadata().getName();
+  }
+}

@@ -1,0 +1,210 @@
+package io.ddwebhooks.operator.datadog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link WebhooksIntegrationApi} over HTTP with the JDK client. No retries and no sleeping here: a failure is thrown
+ * with what the caller needs to decide when to try again.
+ */
+public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
+
+  private static final String WEBHOOKS = "/api/v1/integration/webhooks/configuration/webhooks";
+  private static final String VARIABLES = "/api/v1/integration/webhooks/configuration/custom-variables";
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private final URI baseUrl;
+  private final String apiKey;
+  private final String appKey;
+  private final Duration timeout;
+  private final HttpClient http;
+  private final String userAgent;
+
+  public HttpWebhooksIntegrationApi(URI baseUrl, String apiKey, String appKey, Duration timeout, String userAgent) {
+    String base = baseUrl.toString();
+    this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
+    this.apiKey = apiKey;
+    this.appKey = appKey;
+    this.timeout = timeout;
+    this.userAgent = userAgent;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  @Override
+  public Optional<Webhook> getWebhook(String name) {
+    return send("GET webhook '" + name + "'", "GET", WEBHOOKS + "/" + escape(name), null, true)
+        .map(HttpWebhooksIntegrationApi::toWebhook);
+  }
+
+  @Override
+  public Webhook createWebhook(Webhook webhook) {
+    return toWebhook(send("POST webhook '" + webhook.name() + "'", "POST", WEBHOOKS, webhookBody(webhook), false)
+        .orElseThrow());
+  }
+
+  @Override
+  public Webhook updateWebhook(String currentName, Webhook webhook) {
+    return toWebhook(send("PUT webhook '" + currentName + "'", "PUT", WEBHOOKS + "/" + escape(currentName),
+        webhookBody(webhook), false).orElseThrow());
+  }
+
+  @Override
+  public boolean deleteWebhook(String name) {
+    return send("DELETE webhook '" + name + "'", "DELETE", WEBHOOKS + "/" + escape(name), null, true).isPresent();
+  }
+
+  @Override
+  public Optional<CustomVariable> getCustomVariable(String name) {
+    return send("GET custom variable '" + name + "'", "GET", VARIABLES + "/" + escape(name), null, true)
+        .map(HttpWebhooksIntegrationApi::toVariable);
+  }
+
+  @Override
+  public CustomVariable createCustomVariable(CustomVariable variable) {
+    return toVariable(send("POST custom variable '" + variable.name() + "'", "POST", VARIABLES,
+        variableBody(variable), false).orElseThrow());
+  }
+
+  @Override
+  public CustomVariable updateCustomVariable(String currentName, CustomVariable variable) {
+    return toVariable(send("PUT custom variable '" + currentName + "'", "PUT", VARIABLES + "/" + escape(currentName),
+        variableBody(variable), false).orElseThrow());
+  }
+
+  @Override
+  public boolean deleteCustomVariable(String name) {
+    return send("DELETE custom variable '" + name + "'", "DELETE", VARIABLES + "/" + escape(name), null, true)
+        .isPresent();
+  }
+
+  /** The full body, always: a partial PUT would leave fields we manage to the server's discretion. */
+  static ObjectNode webhookBody(Webhook w) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("name", w.name());
+    body.put("url", w.url());
+    body.put("payload", w.payload());
+    body.put("custom_headers", w.customHeaders());
+    body.put("encode_as", w.encodeAs());
+    return body;
+  }
+
+  static ObjectNode variableBody(CustomVariable v) {
+    ObjectNode body = JSON.createObjectNode();
+    body.put("name", v.name());
+    body.put("value", v.value());
+    body.put("is_secret", v.isSecret());
+    return body;
+  }
+
+  static Webhook toWebhook(JsonNode n) {
+    return new Webhook(text(n, "name"), text(n, "url"), text(n, "payload"), text(n, "custom_headers"),
+        text(n, "encode_as"));
+  }
+
+  static CustomVariable toVariable(JsonNode n) {
+    return new CustomVariable(text(n, "name"), text(n, "value"), n.path("is_secret").asBoolean(false));
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  static String escape(String name) {
+    return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /**
+   * Sends one request. Returns the parsed body on 2xx; empty on 404 (and the legacy 400 "does not exist") when
+   * {@code absentIsEmpty}; throws otherwise.
+   */
+  private Optional<JsonNode> send(String operation, String method, String path, JsonNode body,
+      boolean absentIsEmpty) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(timeout)
+        .header("Accept", "application/json")
+        .header("DD-API-KEY", apiKey)
+        .header("DD-APPLICATION-KEY", appKey)
+        .header("User-Agent", userAgent);
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+      request.method(method, HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+    } else {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw DatadogApiException.network(operation, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw DatadogApiException.network(operation, e);
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      return Optional.of(parse(operation, status, response.body()));
+    }
+    DatadogApiException failure = new DatadogApiException(operation, status, errors(response.body()),
+        retryAfter(response).orElse(null));
+    if (absentIsEmpty && failure.isNotFound()) {
+      return Optional.empty();
+    }
+    throw failure;
+  }
+
+  private static JsonNode parse(String operation, int status, String body) {
+    if (body == null || body.isBlank()) {
+      return JSON.createObjectNode();
+    }
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new DatadogApiException(operation, status, List.of("response is not JSON"), null);
+    }
+  }
+
+  /** Datadog's {"errors": [...]} texts; anything else is summarised without echoing the body. */
+  static List<String> errors(String body) {
+    List<String> out = new ArrayList<>();
+    try {
+      JsonNode errors = JSON.readTree(body == null ? "" : body).path("errors");
+      errors.forEach(e -> out.add(e.asText()));
+    } catch (JsonProcessingException | RuntimeException e) {
+      // not JSON (a proxy's HTML page, say): say so rather than repeat it
+    }
+    if (out.isEmpty()) {
+      out.add("no error details");
+    }
+    return out;
+  }
+
+  /** X-RateLimit-Reset, in seconds; the JDK matches header names case-insensitively. */
+  static Optional<Duration> retryAfter(HttpResponse<?> response) {
+    return response.headers().firstValue("X-RateLimit-Reset").flatMap(HttpWebhooksIntegrationApi::seconds);
+  }
+
+  static Optional<Duration> seconds(String value) {
+    try {
+      long s = Long.parseLong(value.trim());
+      return s >= 0 ? Optional.of(Duration.ofSeconds(s)) : Optional.empty();
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

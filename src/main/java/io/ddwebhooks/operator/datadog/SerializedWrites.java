@@ -1,0 +1,74 @@
+package io.ddwebhooks.operator.datadog;
+
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * Lets one write at a time reach a Datadog org. Datadog keeps an org's webhooks and custom variables together and
+ * concurrent writes race (Terraform's provider serialises them the same way); reads go straight through.
+ * The lock is fair, so writers are served in arrival order.
+ */
+public class SerializedWrites implements WebhooksIntegrationApi {
+
+  private final WebhooksIntegrationApi delegate;
+  private final ReentrantLock writeLock = new ReentrantLock(true);
+
+  public SerializedWrites(WebhooksIntegrationApi delegate) {
+    this.delegate = delegate;
+  }
+
+  /** Writers waiting for their turn, for metrics and tests. */
+  public int queuedWrites() {
+    return writeLock.getQueueLength();
+  }
+
+  private <T> T write(Supplier<T> call) {
+    writeLock.lock();
+    try {
+      return call.get();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<Webhook> getWebhook(String name) {
+    return delegate.getWebhook(name);
+  }
+
+  @Override
+  public Webhook createWebhook(Webhook webhook) {
+    return write(() -> delegate.createWebhook(webhook));
+  }
+
+  @Override
+  public Webhook updateWebhook(String currentName, Webhook webhook) {
+    return write(() -> delegate.updateWebhook(currentName, webhook));
+  }
+
+  @Override
+  public boolean deleteWebhook(String name) {
+    return write(() -> delegate.deleteWebhook(name));
+  }
+
+  @Override
+  public Optional<CustomVariable> getCustomVariable(String name) {
+    return delegate.getCustomVariable(name);
+  }
+
+  @Override
+  public CustomVariable createCustomVariable(CustomVariable variable) {
+    return write(() -> delegate.createCustomVariable(variable));
+  }
+
+  @Override
+  public CustomVariable updateCustomVariable(String currentName, CustomVariable variable) {
+    return write(() -> delegate.updateCustomVariable(currentName, variable));
+  }
+
+  @Override
+  public boolean deleteCustomVariable(String name) {
+    return write(() -> delegate.deleteCustomVariable(name));
+  }
+}

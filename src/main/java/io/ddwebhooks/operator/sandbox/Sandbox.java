@@ -1,0 +1,236 @@
+package io.ddwebhooks.operator.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ddwebhooks.operator.OperatorRuntime;
+import io.ddwebhooks.operator.config.OperatorConfig;
+import io.ddwebhooks.operator.config.RetryPolicy;
+import io.ddwebhooks.operator.crd.DatadogCustomVariable;
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.emulator.DatadogEmulator;
+import io.ddwebhooks.operator.reconciler.JsonText;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * The zero-setup demo: an in-process Kubernetes API, the Datadog emulator and the real operator; applies the example
+ * resources, shows them converge and what Datadog then holds, deletes them and shows the cleanup.
+ */
+public final class Sandbox {
+
+  private static final Duration CONVERGE_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration POLL = Duration.ofMillis(200);
+
+  private final PrintStream out;
+
+  public Sandbox(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs the demo; 0 when every example converged and was cleaned up. */
+  public int run(Path examplesDir, boolean keepRunning) throws IOException {
+    try (DatadogEmulator datadog = new DatadogEmulator(0, "sandbox-api-key", "sandbox-app-key");
+        LocalKubernetes kubernetes = LocalKubernetes.start()) {
+      KubernetesClient client = kubernetes.client();
+      OperatorConfig config = new OperatorConfig(datadog.baseUrl(), "sandbox-api-key", "sandbox-app-key", Set.of(),
+          OperatorConfig.DEFAULT_RESYNC, Duration.ofSeconds(10), RetryPolicy.defaults(), "WARN");
+      OperatorRuntime operator = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), false);
+      out.println("datadog-webhooks-operator sandbox");
+      out.println("  Kubernetes API (in-process): " + kubernetes.url());
+      out.println("  Datadog API (emulator):      " + datadog.baseUrl());
+      operator.start();
+      try {
+        List<HasMetadata> applied = apply(client, examplesDir);
+        List<HasMetadata> managed = applied.stream().filter(Sandbox::isManaged).toList();
+        out.println();
+        out.println("Waiting for " + managed.size() + " resources to converge:");
+        boolean converged = await(client, managed);
+        out.println();
+        printDatadog(datadog);
+        if (!converged) {
+          out.println();
+          out.println("FAILED: not every resource became Ready within " + CONVERGE_TIMEOUT.toSeconds() + "s");
+          return 1;
+        }
+        if (keepRunning) {
+          out.println();
+          out.println("Running until interrupted (Ctrl-C). Point kubectl at " + kubernetes.url()
+              + " or DD_URL at " + datadog.baseUrl());
+          while (!Thread.currentThread().isInterrupted()) {
+            LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
+          }
+          return 0;
+        }
+        out.println();
+        out.println("Deleting the resources; the finalizer removes what they created from Datadog:");
+        boolean cleaned = delete(client, managed, datadog);
+        out.println(cleaned ? "\nDone: " + managed.size() + " resources converged and were cleaned up."
+            : "\nFAILED: cleanup did not finish within " + CONVERGE_TIMEOUT.toSeconds() + "s");
+        return cleaned ? 0 : 1;
+      } finally {
+        operator.stop();
+      }
+    }
+  }
+
+  private static boolean isManaged(HasMetadata r) {
+    return r instanceof DatadogWebhook || r instanceof DatadogCustomVariable;
+  }
+
+  private List<HasMetadata> apply(KubernetesClient client, Path examplesDir) throws IOException {
+    List<HasMetadata> applied = new ArrayList<>();
+    Map<String, String> files = examples(examplesDir);
+    out.println();
+    out.println("Applying " + files.size() + " example files (" + (examplesDir != null ? examplesDir : "built in")
+        + "):");
+    for (Map.Entry<String, String> file : files.entrySet()) {
+      for (HasMetadata item : client.load(new java.io.ByteArrayInputStream(
+          file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8))).items()) {
+        if (item.getMetadata().getNamespace() == null) {
+          item.getMetadata().setNamespace("default");
+        }
+        HasMetadata created = client.resource(item).create();
+        applied.add(created);
+        out.println("  " + file.getKey() + ": created " + describe(created));
+      }
+    }
+    return applied;
+  }
+
+  /** File name to content, in name order: from a folder, else the copy of deploy/examples inside the jar. */
+  static Map<String, String> examples(Path dir) throws IOException {
+    Map<String, String> files = new LinkedHashMap<>();
+    if (dir != null) {
+      try (Stream<Path> s = Files.list(dir)) {
+        for (Path p : s.filter(Sandbox::isYaml).sorted().toList()) {
+          files.put(p.getFileName().toString(), Files.readString(p));
+        }
+      }
+      return files;
+    }
+    URI uri;
+    try {
+      var url = Sandbox.class.getClassLoader().getResource("examples");
+      if (url == null) {
+        throw new IOException("no examples: pass --examples DIR");
+      }
+      uri = url.toURI();
+    } catch (URISyntaxException e) {
+      throw new IOException(e);
+    }
+    if (uri.getScheme().equals("jar")) {
+      try (FileSystem fs = FileSystems.newFileSystem(uri, new HashMap<String, Object>())) {
+        return examples(fs.getPath("examples"));
+      }
+    }
+    return examples(Path.of(uri));
+  }
+
+  private static boolean isYaml(Path p) {
+    String n = p.getFileName().toString();
+    return n.endsWith(".yaml") || n.endsWith(".yml");
+  }
+
+  private boolean await(KubernetesClient client, List<HasMetadata> resources) {
+    Map<String, String> shown = new HashMap<>();
+    Instant deadline = Instant.now().plus(CONVERGE_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      boolean allReady = true;
+      for (HasMetadata r : resources) {
+        HasMetadata now = client.resource(r).get();
+        DatadogResourceStatus status = now == null ? null : ((CustomResource<?, DatadogResourceStatus>) now).getStatus();
+        Condition ready = ReadyCondition.of(status).orElse(null);
+        String line = ready == null ? "waiting for the operator"
+            : "Ready=" + ready.getStatus() + " " + ready.getReason() + ": " + ready.getMessage();
+        if (!line.equals(shown.put(describe(r), line))) {
+          out.println("  " + describe(r) + "  " + line);
+        }
+        allReady &= ready != null && "True".equals(ready.getStatus())
+            && status.getObservedGeneration() != null
+            && status.getObservedGeneration().equals(now.getMetadata().getGeneration());
+      }
+      if (allReady) {
+        return true;
+      }
+      LockSupport.parkNanos(POLL.toNanos());
+    }
+    return false;
+  }
+
+  private boolean delete(KubernetesClient client, List<HasMetadata> resources, DatadogEmulator datadog) {
+    for (HasMetadata r : resources) {
+      client.resource(r).delete();
+      out.println("  deleted " + describe(r));
+    }
+    Instant deadline = Instant.now().plus(CONVERGE_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (resources.stream().allMatch(r -> client.resource(r).get() == null)) {
+        out.println("  Datadog now holds " + datadog.webhookNames().size() + " webhooks and "
+            + datadog.variableNames().size() + " custom variables.");
+        return datadog.webhookNames().isEmpty() && datadog.variableNames().isEmpty();
+      }
+      LockSupport.parkNanos(POLL.toNanos());
+    }
+    return false;
+  }
+
+  private void printDatadog(DatadogEmulator datadog) {
+    out.println("What the emulated Datadog holds now:");
+    for (String name : datadog.webhookNames()) {
+      JsonNode w = datadog.webhook(name).orElseThrow();
+      List<String> headers = new ArrayList<>();
+      JsonText.parse(w.path("custom_headers").asText(null)).ifPresent(h -> {
+        for (Iterator<String> it = h.fieldNames(); it.hasNext(); ) {
+          headers.add(it.next());
+        }
+      });
+      out.println("  webhook " + name + "  url=" + maskUrl(w.path("url").asText()) + "  encode_as="
+          + w.path("encode_as").asText() + "  headers=" + headers + "  payload="
+          + (w.path("payload").asText().equals(DatadogEmulator.DEFAULT_PAYLOAD) ? "(Datadog default)" : "custom"));
+    }
+    for (String name : datadog.variableNames()) {
+      JsonNode v = datadog.storedVariable(name).orElseThrow();
+      boolean secret = v.path("is_secret").asBoolean();
+      out.println("  custom variable " + name + "  is_secret=" + secret + "  value="
+          + (secret ? "(hidden: Datadog never returns it)" : v.path("value").asText()));
+    }
+  }
+
+  /** scheme://host/... : the path and query of a webhook URL often carry a token. */
+  static String maskUrl(String url) {
+    try {
+      URI u = URI.create(url);
+      boolean more = (u.getRawPath() != null && u.getRawPath().length() > 1) || u.getRawQuery() != null;
+      return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "") + (more ? "/..." : "");
+    } catch (IllegalArgumentException e) {
+      return "(unparseable)";
+    }
+  }
+
+  private static String describe(HasMetadata r) {
+    return r.getKind() + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+  }
+
+}

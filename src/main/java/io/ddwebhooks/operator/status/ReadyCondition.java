@@ -1,0 +1,40 @@
+package io.ddwebhooks.operator.status;
+
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** The only code that writes status.conditions: sets Ready and keeps lastTransitionTime while its status holds. */
+public final class ReadyCondition {
+
+  public static final String TYPE = "Ready";
+
+  private ReadyCondition() {}
+
+  public static Optional<Condition> of(DatadogResourceStatus status) {
+    if (status == null) {
+      return Optional.empty();
+    }
+    return status.getConditions().stream().filter(c -> TYPE.equals(c.getType())).findFirst();
+  }
+
+  /** The current Ready reason, if any. */
+  public static Optional<String> reason(DatadogResourceStatus status) {
+    return of(status).map(Condition::getReason);
+  }
+
+  /** Sets Ready on {@code status} for {@code generation}; lastTransitionTime moves only when True/False flips. */
+  public static void set(DatadogResourceStatus status, long generation, Reason reason, String message, Instant now) {
+    String value = reason.ready() ? "True" : "False";
+    Condition existing = of(status).orElse(null);
+    String transition = existing != null && value.equals(existing.getStatus())
+        ? existing.getLastTransitionTime()
+        : now.truncatedTo(ChronoUnit.SECONDS).toString();
+    Condition next = new Condition(transition, message, generation, reason.name(), value, TYPE);
+    status.getConditions().removeIf(c -> TYPE.equals(c.getType()));
+    status.getConditions().add(next);
+    status.setObservedGeneration(generation);
+  }
+}
