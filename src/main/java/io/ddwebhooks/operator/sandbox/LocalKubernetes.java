@@ -23,6 +23,9 @@ public final class LocalKubernetes implements AutoCloseable {
       "META-INF/fabric8/datadogwebhooks.ddwebhooks.io-v1.yml",
       "META-INF/fabric8/datadogcustomvariables.ddwebhooks.io-v1.yml");
 
+  /** The mock server logs every request through java.util.logging; held so the setting is not collected. */
+  private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
   private final KubernetesMockServer server;
   private final KubernetesClient client;
 
@@ -32,6 +35,7 @@ public final class LocalKubernetes implements AutoCloseable {
   }
 
   public static LocalKubernetes start() {
+    MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false);
     server.init();

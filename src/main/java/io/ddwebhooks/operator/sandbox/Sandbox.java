@@ -96,7 +96,20 @@ public final class Sandbox {
   }
 
   private static boolean isManaged(HasMetadata r) {
-    return r instanceof DatadogWebhook || r instanceof DatadogCustomVariable;
+    return typeOf(r) != null;
+  }
+
+  private static Class<? extends CustomResource<?, DatadogResourceStatus>> typeOf(HasMetadata r) {
+    return switch (r.getKind()) {
+      case "DatadogWebhook" -> DatadogWebhook.class;
+      case "DatadogCustomVariable" -> DatadogCustomVariable.class;
+      default -> null;
+    };
+  }
+
+  private static CustomResource<?, DatadogResourceStatus> fetch(KubernetesClient client, HasMetadata r) {
+    return client.resources(typeOf(r)).inNamespace(r.getMetadata().getNamespace())
+        .withName(r.getMetadata().getName()).get();
   }
 
   private List<HasMetadata> apply(KubernetesClient client, Path examplesDir) throws IOException {
@@ -159,15 +172,15 @@ public final class Sandbox {
     while (Instant.now().isBefore(deadline)) {
       boolean allReady = true;
       for (HasMetadata r : resources) {
-        HasMetadata now = client.resource(r).get();
-        DatadogResourceStatus status = now == null ? null : ((CustomResource<?, DatadogResourceStatus>) now).getStatus();
+        CustomResource<?, DatadogResourceStatus> now = fetch(client, r);
+        DatadogResourceStatus status = now == null ? null : now.getStatus();
         Condition ready = ReadyCondition.of(status).orElse(null);
         String line = ready == null ? "waiting for the operator"
             : "Ready=" + ready.getStatus() + " " + ready.getReason() + ": " + ready.getMessage();
         if (!line.equals(shown.put(describe(r), line))) {
           out.println("  " + describe(r) + "  " + line);
         }
-        allReady &= ready != null && "True".equals(ready.getStatus())
+        allReady &= now != null && ready != null && "True".equals(ready.getStatus())
             && status.getObservedGeneration() != null
             && status.getObservedGeneration().equals(now.getMetadata().getGeneration());
       }
@@ -181,12 +194,13 @@ public final class Sandbox {
 
   private boolean delete(KubernetesClient client, List<HasMetadata> resources, DatadogEmulator datadog) {
     for (HasMetadata r : resources) {
-      client.resource(r).delete();
+      client.resources(typeOf(r)).inNamespace(r.getMetadata().getNamespace())
+          .withName(r.getMetadata().getName()).delete();
       out.println("  deleted " + describe(r));
     }
     Instant deadline = Instant.now().plus(CONVERGE_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
-      if (resources.stream().allMatch(r -> client.resource(r).get() == null)) {
+      if (resources.stream().allMatch(r -> fetch(client, r) == null)) {
         out.println("  Datadog now holds " + datadog.webhookNames().size() + " webhooks and "
             + datadog.variableNames().size() + " custom variables.");
         return datadog.webhookNames().isEmpty() && datadog.variableNames().isEmpty();
