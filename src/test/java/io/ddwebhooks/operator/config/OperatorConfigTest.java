@@ -1,0 +1,66 @@
+package io.ddwebhooks.operator.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class OperatorConfigTest {
+
+  private static final Map<String, String> KEYS = Map.of("DD_API_KEY", "api-secret-1", "DD_APP_KEY", "app-secret-2");
+
+  @Test
+  void missingKeysAreAClearError() {
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of()))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DD_API_KEY and DD_APP_KEY");
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("DD_API_KEY", "k")))
+        .hasMessageContaining("missing: DD_APP_KEY").hasMessageNotContaining("k\"");
+  }
+
+  @Test
+  void defaults() {
+    OperatorConfig c = OperatorConfig.fromEnvironment(KEYS);
+    assertThat(c.datadogBaseUrl()).isEqualTo(URI.create("https://api.datadoghq.com"));
+    assertThat(c.watchesAllNamespaces()).isTrue();
+    assertThat(c.resyncInterval()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(c.logLevel()).isEqualTo("INFO");
+    assertThat(c.toString()).doesNotContain("api-secret-1").doesNotContain("app-secret-2");
+  }
+
+  @Test
+  void sitesAndUrlOverride() {
+    for (String site : DatadogSite.SITES) {
+      assertThat(DatadogSite.apiBaseUrl(site)).isEqualTo(URI.create("https://api." + site));
+    }
+    assertThatThrownBy(() -> DatadogSite.apiBaseUrl("datadoghq.con")).hasMessageContaining("not a Datadog site");
+    OperatorConfig eu = OperatorConfig.fromEnvironment(merge("DD_SITE", "datadoghq.eu"));
+    assertThat(eu.datadogBaseUrl()).isEqualTo(URI.create("https://api.datadoghq.eu"));
+    OperatorConfig proxy = OperatorConfig.fromEnvironment(merge("DD_URL", "http://127.0.0.1:8089"));
+    assertThat(proxy.datadogBaseUrl()).isEqualTo(URI.create("http://127.0.0.1:8089"));
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(merge("DD_URL", "ftp://x"))).hasMessageContaining("DD_URL");
+  }
+
+  @Test
+  void namespacesAndDurations() {
+    OperatorConfig c = OperatorConfig.fromEnvironment(merge("WATCH_NAMESPACES", " a, b ,,"));
+    assertThat(c.namespaces()).isEqualTo(Set.of("a", "b"));
+    assertThat(OperatorConfig.parseDuration("x", "30s", null)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(OperatorConfig.parseDuration("x", "2h", null)).isEqualTo(Duration.ofHours(2));
+    assertThat(OperatorConfig.parseDuration("x", "PT5M", null)).isEqualTo(Duration.ofMinutes(5));
+    assertThat(OperatorConfig.parseDuration("x", "250ms", null)).isEqualTo(Duration.ofMillis(250));
+    assertThatThrownBy(() -> OperatorConfig.parseDuration("RESYNC_INTERVAL", "soon", null))
+        .hasMessageContaining("RESYNC_INTERVAL 'soon' is not a duration");
+    assertThatThrownBy(() -> OperatorConfig.parseDuration("RESYNC_INTERVAL", "0s", null))
+        .hasMessageContaining("must be positive");
+  }
+
+  private static Map<String, String> merge(String k, String v) {
+    Map<String, String> m = new java.util.HashMap<>(KEYS);
+    m.put(k, v);
+    return m;
+  }
+}

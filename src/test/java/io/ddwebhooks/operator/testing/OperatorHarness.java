@@ -1,0 +1,168 @@
+package io.ddwebhooks.operator.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ddwebhooks.operator.OperatorRuntime;
+import io.ddwebhooks.operator.config.OperatorConfig;
+import io.ddwebhooks.operator.config.RetryPolicy;
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.emulator.DatadogEmulator;
+import io.ddwebhooks.operator.emulator.RecordedCall;
+import io.ddwebhooks.operator.sandbox.LocalKubernetes;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.status.Reason;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The real operator loop against the in-process Kubernetes API and the Datadog emulator, one per test class.
+ * Retries are fast so that tests of retry behaviour wait milliseconds, not minutes.
+ */
+public final class OperatorHarness implements AutoCloseable {
+
+  public static final RetryPolicy FAST_RETRY =
+      new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofMillis(500));
+  public static final String API_KEY = "test-api-key-0123456789";
+  public static final String APP_KEY = "test-app-key-9876543210";
+
+  public final DatadogEmulator datadog;
+  public final LocalKubernetes kubernetes;
+  public final KubernetesClient client;
+  private OperatorRuntime runtime;
+  private final OperatorConfig config;
+
+  private OperatorHarness(DatadogEmulator datadog, LocalKubernetes kubernetes, OperatorConfig config) {
+    this.datadog = datadog;
+    this.kubernetes = kubernetes;
+    this.client = kubernetes.client();
+    this.config = config;
+  }
+
+  public static OperatorHarness start() {
+    return start(Duration.ofMinutes(10));
+  }
+
+  public static OperatorHarness start(Duration resync) {
+    try {
+      DatadogEmulator datadog = new DatadogEmulator(0, API_KEY, APP_KEY);
+      LocalKubernetes kubernetes = LocalKubernetes.start();
+      OperatorConfig config = new OperatorConfig(datadog.baseUrl(), API_KEY, APP_KEY, Set.of(), resync,
+          Duration.ofSeconds(5), FAST_RETRY, "INFO");
+      OperatorHarness h = new OperatorHarness(datadog, kubernetes, config);
+      h.startOperator();
+      return h;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void startOperator() {
+    runtime = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), false);
+    runtime.start();
+  }
+
+  public void stopOperator() {
+    runtime.stop();
+  }
+
+  public OperatorConfig config() {
+    return config;
+  }
+
+  @Override
+  public void close() {
+    runtime.stop();
+    kubernetes.close();
+    datadog.close();
+  }
+
+  // ---------------------------------------------------------------- Kubernetes helpers
+
+  public <R extends CustomResource<?, DatadogResourceStatus>> R create(R resource) {
+    return client.resource(resource).create();
+  }
+
+  public <R extends CustomResource<?, DatadogResourceStatus>> R get(Class<R> type, String ns, String name) {
+    return client.resources(type).inNamespace(ns).withName(name).get();
+  }
+
+  public <R extends CustomResource<?, DatadogResourceStatus>> R edit(Class<R> type, String ns, String name,
+      java.util.function.UnaryOperator<R> change) {
+    return client.resources(type).inNamespace(ns).withName(name).edit(change);
+  }
+
+  public <R extends CustomResource<?, DatadogResourceStatus>> void delete(Class<R> type, String ns, String name) {
+    client.resources(type).inNamespace(ns).withName(name).delete();
+  }
+
+  public <R extends CustomResource<?, DatadogResourceStatus>> void awaitGone(Class<R> type, String ns, String name) {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(type, ns, name)).isNull());
+  }
+
+  /** Waits until Ready carries {@code reason} for the resource's current generation; returns that condition. */
+  public <R extends CustomResource<?, DatadogResourceStatus>> Condition awaitReason(Class<R> type, String ns,
+      String name, Reason reason) {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      R r = get(type, ns, name);
+      assertThat(r).isNotNull();
+      assertThat(r.getStatus()).as("status").isNotNull();
+      Condition ready = ReadyCondition.of(r.getStatus()).orElse(null);
+      assertThat(ready).as("Ready condition").isNotNull();
+      assertThat(ready.getReason()).as("Ready reason (message: %s)", ready.getMessage()).isEqualTo(reason.name());
+      assertThat(r.getStatus().getObservedGeneration()).isEqualTo(r.getMetadata().getGeneration());
+    });
+    return ReadyCondition.of(get(type, ns, name).getStatus()).orElseThrow();
+  }
+
+  public <R extends CustomResource<?, DatadogResourceStatus>> Condition awaitSynced(Class<R> type, String ns,
+      String name) {
+    return awaitReason(type, ns, name, Reason.Synced);
+  }
+
+  public Secret secret(String ns, String name, Map<String, String> data) {
+    Map<String, String> encoded = new LinkedHashMap<>();
+    data.forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    Secret secret = new SecretBuilder().withNewMetadata().withName(name).withNamespace(ns).endMetadata()
+        .withData(encoded).build();
+    return client.resource(secret).createOr(existing -> existing.update());
+  }
+
+  public void deleteSecret(String ns, String name) {
+    client.secrets().inNamespace(ns).withName(name).delete();
+  }
+
+  public List<Event> events(String ns, String name) {
+    return client.v1().events().inNamespace(ns).list().getItems().stream()
+        .filter(e -> name.equals(e.getInvolvedObject().getName())).toList();
+  }
+
+  public List<Event> allEvents() {
+    return client.v1().events().inAnyNamespace().list().getItems();
+  }
+
+  // ---------------------------------------------------------------- Datadog helpers
+
+  /** Calls about the object named {@code name}: by path, or a create whose body names it. */
+  public List<RecordedCall> callsFor(String name) {
+    return datadog.calls().stream().filter(c -> c.path().endsWith("/" + name)
+        || (c.method().equals("POST") && c.requestBody().contains("\"name\":\"" + name + "\""))).toList();
+  }
+
+  public List<RecordedCall> writesFor(String name) {
+    return callsFor(name).stream().filter(RecordedCall::isWrite).toList();
+  }
+}
