@@ -232,27 +232,30 @@ public class DatadogEmulator implements AutoCloseable {
       int now = writesInFlight.incrementAndGet();
       maxConcurrentWrites.accumulateAndGet(now, Math::max);
     }
+    Answer answer;
+    Fault fault;
     try {
       pause(write ? writeLatency : readLatency);
-      Fault fault = nextFault(method);
-      if (fault != null && fault.dropsConnection()) {
-        record(method, path, body, 0, "");
-        exchange.close();
-        return;
-      }
-      Answer answer = fault != null
+      fault = nextFault(method);
+      answer = fault != null
           ? new Answer(fault.status(), fault.body(), fault.headers())
           : answer(exchange, method, path, body);
-      record(method, path, body, answer.status(), answer.body());
-      send(exchange, answer);
     } catch (RuntimeException e) {
-      record(method, path, body, 500, "");
-      send(exchange, Answer.error(500, "Internal Server Error"));
+      fault = null;
+      answer = Answer.error(500, "Internal Server Error");
     } finally {
+      // the write is over before the client can see its answer, so the next write it sends is not an overlap
       if (write) {
         writesInFlight.decrementAndGet();
       }
     }
+    if (fault != null && fault.dropsConnection()) {
+      record(method, path, body, 0, "");
+      exchange.close();
+      return;
+    }
+    record(method, path, body, answer.status(), answer.body());
+    send(exchange, answer);
   }
 
   private synchronized Fault nextFault(String method) {
