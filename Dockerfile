@@ -1,0 +1,18 @@
+# Build: the same Maven build as the README's, without tests (CI runs them).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+COPY deploy/examples deploy/examples
+RUN mvn -B -q package -DskipTests
+
+# Run: a JRE and the operator's jar, nothing else.
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 operator && useradd --system --uid 10001 --gid 10001 --no-create-home operator
+COPY --from=build /src/target/datadog-webhooks-operator.jar /opt/operator/datadog-webhooks-operator.jar
+USER 10001:10001
+# container-aware heap sizing; the Deployment may override through JAVA_TOOL_OPTIONS
+ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /opt/operator/datadog-webhooks-operator.jar \"$@\"", "--"]
+CMD ["run"]
