@@ -1,5 +1,6 @@
 package io.ddwebhooks.operator;
 
+import io.ddwebhooks.operator.config.LeaderElection;
 import io.ddwebhooks.operator.config.OperatorConfig;
 import io.ddwebhooks.operator.datadog.HttpWebhooksIntegrationApi;
 import io.ddwebhooks.operator.datadog.SerializedWrites;
@@ -14,6 +15,7 @@ import io.ddwebhooks.operator.reconciler.WebhookKind;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.function.Consumer;
@@ -44,9 +46,23 @@ public final class OperatorRuntime {
   public static OperatorRuntime create(KubernetesClient client, OperatorConfig config, WebhooksIntegrationApi api,
       boolean useServerSideApply) {
     SerializedWrites datadog = new SerializedWrites(api);
-    Operator operator = new Operator(o -> o.withKubernetesClient(client)
-        .withUseSSAToPatchPrimaryResource(useServerSideApply)
-        .withCloseClientOnStop(false));
+    Operator operator = new Operator(o -> {
+      o.withKubernetesClient(client)
+          .withUseSSAToPatchPrimaryResource(useServerSideApply)
+          .withCloseClientOnStop(false);
+      LeaderElection election = config.leaderElection();
+      if (election != null) {
+        o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
+                election.leaseName())
+            .withLeaseNamespace(election.namespace())
+            .withIdentity(election.identity())
+            .withLeaseDuration(election.leaseDuration())
+            .withRenewDeadline(election.renewDeadline())
+            .withRetryPeriod(election.retryPeriod())
+            .withExitOnStopLeading(election.exitOnLoss())
+            .build());
+      }
+    });
     Clock clock = Clock.systemUTC();
     EventRecorder events = new EventRecorder(client, clock, instanceName());
     SecretReader secrets = new SecretReader(client);

@@ -20,11 +20,15 @@ public record OperatorConfig(
     Duration resyncInterval,
     Duration requestTimeout,
     RetryPolicy retry,
-    String logLevel) {
+    String logLevel,
+    LeaderElection leaderElection) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
 
-  /** Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL. */
+  /**
+   * Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL and, for leader
+   * election, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE (else POD_NAMESPACE) and POD_NAME.
+   */
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     String apiKey = blankToNull(env.get("DD_API_KEY"));
     String appKey = blankToNull(env.get("DD_APP_KEY"));
@@ -38,7 +42,12 @@ public record OperatorConfig(
     return new OperatorConfig(base, apiKey, appKey, parseNamespaces(env.get("WATCH_NAMESPACES")),
         parseDuration("RESYNC_INTERVAL", env.get("RESYNC_INTERVAL"), DEFAULT_RESYNC),
         Duration.ofSeconds(30), RetryPolicy.defaults(),
-        env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase());
+        env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase(), LeaderElection.fromEnvironment(env));
+  }
+
+  public OperatorConfig withLeaderElection(LeaderElection election) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
+        logLevel, election);
   }
 
   public boolean watchesAllNamespaces() {
@@ -47,28 +56,30 @@ public record OperatorConfig(
 
   public OperatorConfig withNamespaces(Set<String> ns) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, Set.copyOf(ns), resyncInterval, requestTimeout,
-        retry, logLevel);
+        retry, logLevel, leaderElection);
   }
 
   public OperatorConfig withResyncInterval(Duration resync) {
-    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resync, requestTimeout, retry, logLevel);
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resync, requestTimeout, retry, logLevel,
+        leaderElection);
   }
 
   public OperatorConfig withRetry(RetryPolicy retryPolicy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout,
-        retryPolicy, logLevel);
+        retryPolicy, logLevel, leaderElection);
   }
 
   public OperatorConfig withLogLevel(String level) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        level.toUpperCase());
+        level.toUpperCase(), leaderElection);
   }
 
   /** Keys are never printed, whatever prints the config. */
   @Override
   public String toString() {
     return "OperatorConfig[datadog=" + datadogBaseUrl + ", namespaces=" + (namespaces.isEmpty() ? "all" : namespaces)
-        + ", resync=" + resyncInterval + ", logLevel=" + logLevel + "]";
+        + ", resync=" + resyncInterval + ", logLevel=" + logLevel
+        + ", leaderElection=" + (leaderElection == null ? "off" : leaderElection) + "]";
   }
 
   public static Set<String> parseNamespaces(String value) {

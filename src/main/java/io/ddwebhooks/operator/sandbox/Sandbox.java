@@ -55,7 +55,7 @@ public final class Sandbox {
         LocalKubernetes kubernetes = LocalKubernetes.start()) {
       KubernetesClient client = kubernetes.client();
       OperatorConfig config = new OperatorConfig(datadog.baseUrl(), "sandbox-api-key", "sandbox-app-key", Set.of(),
-          OperatorConfig.DEFAULT_RESYNC, Duration.ofSeconds(10), RetryPolicy.defaults(), "WARN");
+          OperatorConfig.DEFAULT_RESYNC, Duration.ofSeconds(10), RetryPolicy.defaults(), "WARN", null);
       OperatorRuntime operator = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), false);
       out.println("datadog-webhooks-operator sandbox");
       out.println("  Kubernetes API (in-process): " + kubernetes.url());

@@ -58,6 +58,21 @@ class OperatorConfigTest {
         .hasMessageContaining("must be positive");
   }
 
+  @Test
+  void leaderElectionIsOffUnlessAskedFor() {
+    assertThat(OperatorConfig.fromEnvironment(KEYS).leaderElection()).isNull();
+    Map<String, String> env = new java.util.HashMap<>(KEYS);
+    env.put("LEADER_ELECTION", "true");
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(env)).hasMessageContaining("POD_NAMESPACE");
+    env.put("POD_NAMESPACE", "ops");
+    env.put("POD_NAME", "op-1");
+    LeaderElection election = OperatorConfig.fromEnvironment(env).leaderElection();
+    assertThat(election.namespace()).isEqualTo("ops");
+    assertThat(election.identity()).isEqualTo("op-1");
+    assertThat(election.leaseName()).isEqualTo("datadog-webhooks-operator");
+    assertThat(election.exitOnLoss()).isTrue();
+  }
+
   private static Map<String, String> merge(String k, String v) {
     Map<String, String> m = new java.util.HashMap<>(KEYS);
     m.put(k, v);

@@ -61,7 +61,7 @@ public final class OperatorHarness implements AutoCloseable {
       DatadogEmulator datadog = new DatadogEmulator(0, API_KEY, APP_KEY);
       LocalKubernetes kubernetes = LocalKubernetes.start();
       OperatorConfig config = new OperatorConfig(datadog.baseUrl(), API_KEY, APP_KEY, Set.of(), resync,
-          Duration.ofSeconds(5), FAST_RETRY, "INFO");
+          Duration.ofSeconds(5), FAST_RETRY, "INFO", null);
       OperatorHarness h = new OperatorHarness(datadog, kubernetes, config);
       h.startOperator();
       return h;

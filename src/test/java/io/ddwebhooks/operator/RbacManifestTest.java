@@ -1,0 +1,71 @@
+package io.ddwebhooks.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The shipped RBAC is least privilege: no wildcards, Secrets read-only, exactly the rules the operator uses. */
+class RbacManifestTest {
+
+  static List<HasMetadata> manifests() throws IOException {
+    List<HasMetadata> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(Path.of("deploy/operator"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        try (InputStream in = Files.newInputStream(f)) {
+          Object parsed = Serialization.unmarshal(in);
+          if (parsed instanceof HasMetadata h) {
+            out.add(h);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void noWildcardsAndSecretsAreReadOnly() throws IOException {
+    List<PolicyRule> rules = new ArrayList<>();
+    for (HasMetadata m : manifests()) {
+      if (m instanceof ClusterRole c) {
+        rules.addAll(c.getRules());
+      } else if (m instanceof Role r) {
+        rules.addAll(r.getRules());
+      }
+    }
+    assertThat(rules).isNotEmpty();
+    for (PolicyRule rule : rules) {
+      assertThat(rule.getApiGroups()).doesNotContain("*");
+      assertThat(rule.getResources()).doesNotContain("*");
+      assertThat(rule.getVerbs()).doesNotContain("*");
+      assertThat(rule.getResourceNames()).isNullOrEmpty();
+      if (rule.getResources().contains("secrets")) {
+        assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch");
+      }
+      assertThat(rule.getVerbs()).doesNotContain("delete", "deletecollection", "escalate", "bind", "impersonate");
+    }
+  }
+
+  @Test
+  void leasesAreOnlyInTheOperatorsNamespace() throws IOException {
+    for (HasMetadata m : manifests()) {
+      if (m instanceof ClusterRole c) {
+        assertThat(c.getRules()).noneMatch(r -> r.getResources().contains("leases"));
+      }
+      if (m instanceof Role r) {
+        assertThat(r.getMetadata().getNamespace()).isEqualTo("datadog-webhooks-operator");
+      }
+    }
+  }
+}
