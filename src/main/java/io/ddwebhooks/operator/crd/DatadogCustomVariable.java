@@ -1,6 +1,8 @@
 package io.ddwebhooks.operator.crd;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -22,6 +24,7 @@ import java.util.Locale;
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Secret", jsonPath = ".spec.isSecret", type = AdditionalPrinterColumn.Type.BOOLEAN)
 @AdditionalPrinterColumn(name = "Datadog Name", jsonPath = ".status.remoteName", type = AdditionalPrinterColumn.Type.STRING)
+@ValidationRule(value = "has(self.spec)", message = "spec is required")
 public class DatadogCustomVariable extends CustomResource<DatadogCustomVariableSpec, DatadogResourceStatus>
     implements Namespaced {
 
@@ -32,5 +35,18 @@ public class DatadogCustomVariable extends CustomResource<DatadogCustomVariableS
       return specName;
     }
     return getMetadata().getName().toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
+  }
+
+  // overridden only to give spec and status a description in the CRD (kubectl explain)
+  @Override
+  @JsonPropertyDescription("The Datadog custom variable this resource declares.")
+  public DatadogCustomVariableSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription("What the operator observed: the name in Datadog and the Ready condition.")
+  public DatadogResourceStatus getStatus() {
+    return super.getStatus();
   }
 }

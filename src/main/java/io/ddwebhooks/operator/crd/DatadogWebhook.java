@@ -1,6 +1,8 @@
 package io.ddwebhooks.operator.crd;
 
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
+import io.fabric8.generator.annotation.ValidationRule;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Categories;
@@ -20,6 +22,10 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Datadog Name", jsonPath = ".status.remoteName", type = AdditionalPrinterColumn.Type.STRING)
+@ValidationRule(value = "has(self.spec)", message = "spec is required")
+@ValidationRule(
+    value = "!has(self.spec) || has(self.spec.name) || !self.metadata.name.contains('.')",
+    message = "metadata.name contains '.', which a Datadog webhook name cannot: set spec.name")
 public class DatadogWebhook extends CustomResource<DatadogWebhookSpec, DatadogResourceStatus> implements Namespaced {
 
   public static final String GROUP = "ddwebhooks.io";
@@ -29,5 +35,18 @@ public class DatadogWebhook extends CustomResource<DatadogWebhookSpec, DatadogRe
   public String datadogName() {
     String specName = getSpec() == null ? null : getSpec().getName();
     return specName != null && !specName.isEmpty() ? specName : getMetadata().getName();
+  }
+
+  // overridden only to give spec and status a description in the CRD (kubectl explain)
+  @Override
+  @JsonPropertyDescription("The Datadog webhook this resource declares.")
+  public DatadogWebhookSpec getSpec() {
+    return super.getSpec();
+  }
+
+  @Override
+  @JsonPropertyDescription("What the operator observed: the name in Datadog and the Ready condition.")
+  public DatadogResourceStatus getStatus() {
+    return super.getStatus();
   }
 }
