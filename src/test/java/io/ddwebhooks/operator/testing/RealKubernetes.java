@@ -1,0 +1,163 @@
+package io.ddwebhooks.operator.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubeapitest.KubeAPIServer;
+import io.fabric8.kubeapitest.KubeAPIServerConfigBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A real kube-apiserver with etcd (Fabric8 kube-api-test, offline: binaries from .ci/kube-binaries.sh), RBAC
+ * authorization on, with this project's CRDs and deploy/operator RBAC applied. One per test class.
+ */
+public final class RealKubernetes implements AutoCloseable {
+
+  public static final String OPERATOR_NAMESPACE = "datadog-webhooks-operator";
+  public static final String OPERATOR_ACCOUNT = "datadog-webhooks-operator";
+
+  private final KubeAPIServer server;
+  private final String kubeconfigYaml;
+  private final KubernetesClient admin;
+  private final Path kubeconfig;
+
+  private RealKubernetes(KubeAPIServer server, String kubeconfigYaml, Path kubeconfig) {
+    this.server = server;
+    this.kubeconfigYaml = kubeconfigYaml;
+    this.kubeconfig = kubeconfig;
+    this.admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(kubeconfigYaml)).build();
+  }
+
+  /** Starts the API server and applies deploy/crds and the RBAC of deploy/operator (not the Deployment). */
+  public static RealKubernetes start() {
+    KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
+        .withOfflineMode(true)
+        .withUpdateKubeConfig(false)
+        .build());
+    server.start();
+    try {
+      String yaml = server.getKubeConfigYaml();
+      Path file = Files.createTempFile("kube-api-test", ".kubeconfig");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, yaml);
+      RealKubernetes k = new RealKubernetes(server, yaml, file);
+      k.installCrds();
+      k.installOperatorRbac();
+      return k;
+    } catch (IOException e) {
+      server.stop();
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A cluster-admin client. */
+  public KubernetesClient admin() {
+    return admin;
+  }
+
+  /** A client acting as the operator's ServiceAccount, so RBAC decides what it may do. */
+  public KubernetesClient asOperatorServiceAccount() {
+    Config config = Config.fromKubeconfig(kubeconfigYaml);
+    config.setImpersonateUsername("system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + OPERATOR_ACCOUNT);
+    config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + OPERATOR_NAMESPACE,
+        "system:authenticated");
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  private void installCrds() throws IOException {
+    for (HasMetadata item : load(Path.of("deploy/crds"))) {
+      admin.resource(item).create();
+    }
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      for (CustomResourceDefinition crd : admin.apiextensions().v1().customResourceDefinitions().list().getItems()) {
+        assertThat(crd.getStatus().getConditions())
+            .anyMatch(c -> c.getType().equals("Established") && c.getStatus().equals("True"));
+      }
+    });
+  }
+
+  private void installOperatorRbac() throws IOException {
+    for (HasMetadata item : load(Path.of("deploy/operator"))) {
+      if (!item.getKind().equals("Deployment")) {
+        admin.resource(item).create();
+      }
+    }
+  }
+
+  /** Every object in the .yaml files of {@code dir}, in file-name order. */
+  public List<HasMetadata> load(Path dir) throws IOException {
+    List<HasMetadata> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted()
+          .toList()) {
+        try (InputStream in = Files.newInputStream(f)) {
+          out.addAll(admin.load(in).items());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Runs kubectl against this API server; returns its exit code and output (stdout and stderr). */
+  public Kubectl kubectl(String... args) {
+    Path binary = kubectlBinary();
+    List<String> command = new ArrayList<>(List.of(binary.toString(), "--kubeconfig", kubeconfig.toString()));
+    command.addAll(List.of(args));
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      p.getInputStream().transferTo(out);
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new AssertionError("kubectl " + String.join(" ", args) + " did not finish");
+      }
+      return new Kubectl(p.exitValue(), out.toString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The kubectl installed beside kube-apiserver by .ci/kube-binaries.sh, else the one on the PATH. */
+  private static Path kubectlBinary() {
+    String dir = System.getenv().getOrDefault("KUBE_API_TEST_DIR",
+        System.getProperty("user.home") + "/.kubeapitest");
+    try (Stream<Path> versions = Files.list(Path.of(dir, "k8s"))) {
+      return versions.map(v -> v.resolve("kubectl")).filter(Files::isExecutable).sorted().reduce((a, b) -> b)
+          .orElse(Path.of("kubectl"));
+    } catch (IOException e) {
+      return Path.of("kubectl");
+    }
+  }
+
+  /** What kubectl said. */
+  public record Kubectl(int exitCode, String output) {}
+
+  @Override
+  public void close() {
+    admin.close();
+    server.stop();
+  }
+}
