@@ -40,15 +40,21 @@ public final class OperatorHarness implements AutoCloseable {
   public static final String APP_KEY = "test-app-key-9876543210";
 
   public final DatadogEmulator datadog;
-  public final LocalKubernetes kubernetes;
+  /** The test's own client (cluster admin). */
   public final KubernetesClient client;
+  private final KubernetesClient operatorClient;
+  private final boolean serverSideApply;
+  private final AutoCloseable kubernetes;
   private OperatorRuntime runtime;
   private final OperatorConfig config;
 
-  private OperatorHarness(DatadogEmulator datadog, LocalKubernetes kubernetes, OperatorConfig config) {
+  private OperatorHarness(DatadogEmulator datadog, KubernetesClient client, KubernetesClient operatorClient,
+      boolean serverSideApply, AutoCloseable kubernetes, OperatorConfig config) {
     this.datadog = datadog;
+    this.client = client;
+    this.operatorClient = operatorClient;
+    this.serverSideApply = serverSideApply;
     this.kubernetes = kubernetes;
-    this.client = kubernetes.client();
     this.config = config;
   }
 
@@ -56,22 +62,43 @@ public final class OperatorHarness implements AutoCloseable {
     return start(Duration.ofMinutes(10));
   }
 
+  /** On the in-process API server (no server-side apply there, so the operator does without it). */
   public static OperatorHarness start(Duration resync) {
+    DatadogEmulator datadog = emulator();
+    LocalKubernetes kubernetes = LocalKubernetes.start();
+    OperatorHarness h = new OperatorHarness(datadog, kubernetes.client(), kubernetes.client(), false, kubernetes,
+        config(datadog, resync));
+    h.startOperator();
+    return h;
+  }
+
+  /**
+   * On a real API server, in the production configuration: server-side apply on, and the operator acting as the
+   * ServiceAccount of deploy/operator, so RBAC must allow everything it does.
+   */
+  public static OperatorHarness startOn(RealKubernetes k8s) {
+    DatadogEmulator datadog = emulator();
+    OperatorHarness h = new OperatorHarness(datadog, k8s.admin(), k8s.asOperatorServiceAccount(), true, null,
+        config(datadog, Duration.ofMinutes(10)));
+    h.startOperator();
+    return h;
+  }
+
+  private static DatadogEmulator emulator() {
     try {
-      DatadogEmulator datadog = new DatadogEmulator(0, API_KEY, APP_KEY);
-      LocalKubernetes kubernetes = LocalKubernetes.start();
-      OperatorConfig config = new OperatorConfig(datadog.baseUrl(), API_KEY, APP_KEY, Set.of(), resync,
-          Duration.ofSeconds(5), FAST_RETRY, "INFO", null);
-      OperatorHarness h = new OperatorHarness(datadog, kubernetes, config);
-      h.startOperator();
-      return h;
+      return new DatadogEmulator(0, API_KEY, APP_KEY);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  private static OperatorConfig config(DatadogEmulator datadog, Duration resync) {
+    return new OperatorConfig(datadog.baseUrl(), API_KEY, APP_KEY, Set.of(), resync, Duration.ofSeconds(5),
+        FAST_RETRY, "INFO", null);
+  }
+
   public void startOperator() {
-    runtime = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), false);
+    runtime = OperatorRuntime.create(operatorClient, config, OperatorRuntime.datadogClient(config), serverSideApply);
     runtime.start();
   }
 
@@ -86,7 +113,16 @@ public final class OperatorHarness implements AutoCloseable {
   @Override
   public void close() {
     runtime.stop();
-    kubernetes.close();
+    if (operatorClient != client) {
+      operatorClient.close();
+    }
+    if (kubernetes != null) {
+      try {
+        kubernetes.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
     datadog.close();
   }
 
