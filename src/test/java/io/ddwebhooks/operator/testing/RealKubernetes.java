@@ -46,6 +46,11 @@ public final class RealKubernetes implements AutoCloseable {
 
   /** Starts the API server and applies deploy/crds and the RBAC of deploy/operator (not the Deployment). */
   public static RealKubernetes start() {
+    return start(true);
+  }
+
+  /** As {@link #start()}; {@code installCrds} false leaves the CRDs to the test (kubectl apply). */
+  public static RealKubernetes start(boolean installCrds) {
     KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
         .withOfflineMode(true)
         .withUpdateKubeConfig(false)
@@ -57,7 +62,9 @@ public final class RealKubernetes implements AutoCloseable {
       file.toFile().deleteOnExit();
       Files.writeString(file, yaml);
       RealKubernetes k = new RealKubernetes(server, yaml, file);
-      k.installCrds();
+      if (installCrds) {
+        k.installCrds();
+      }
       k.installOperatorRbac();
       return k;
     } catch (IOException e) {
