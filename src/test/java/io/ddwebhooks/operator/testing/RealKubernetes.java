@@ -51,11 +51,20 @@ public final class RealKubernetes implements AutoCloseable {
 
   /** As {@link #start()}; {@code installCrds} false leaves the CRDs to the test (kubectl apply). */
   public static RealKubernetes start(boolean installCrds) {
-    KubeAPIServer server = new KubeAPIServer(KubeAPIServerConfigBuilder.anAPIServerConfig()
-        .withOfflineMode(true)
-        .withUpdateKubeConfig(false)
-        .build());
-    server.start();
+    // binaries already installed (by .ci/kube-binaries.sh): never download. Otherwise kube-api-test may download
+    // them on a machine with internet, unless KUBE_API_TEST_OFFLINE_MODE=true (as in CI) makes absence an error.
+    boolean installed = installedBinaries().isPresent();
+    KubeAPIServerConfigBuilder builder = KubeAPIServerConfigBuilder.anAPIServerConfig().withUpdateKubeConfig(false);
+    if (installed) {
+      builder.withOfflineMode(true);
+    }
+    KubeAPIServer server = new KubeAPIServer(builder.build());
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("could not start kube-apiserver (binaries " + (installed ? "found" : "not found")
+          + " in " + binariesRoot() + "); run .ci/kube-binaries.sh to build them", e);
+    }
     try {
       String yaml = server.getKubeConfigYaml();
       Path file = Files.createTempFile("kube-api-test", ".kubeconfig");
@@ -147,15 +156,23 @@ public final class RealKubernetes implements AutoCloseable {
     }
   }
 
-  /** The kubectl installed beside kube-apiserver by .ci/kube-binaries.sh, else the one on the PATH. */
+  /** The kubectl installed beside kube-apiserver, else the one on the PATH. */
   private static Path kubectlBinary() {
-    String dir = System.getenv().getOrDefault("KUBE_API_TEST_DIR",
-        System.getProperty("user.home") + "/.kubeapitest");
-    try (Stream<Path> versions = Files.list(Path.of(dir, "k8s"))) {
-      return versions.map(v -> v.resolve("kubectl")).filter(Files::isExecutable).sorted().reduce((a, b) -> b)
-          .orElse(Path.of("kubectl"));
+    return installedBinaries().map(dir -> dir.resolve("kubectl")).orElse(Path.of("kubectl"));
+  }
+
+  private static Path binariesRoot() {
+    String dir = System.getenv().getOrDefault("KUBE_API_TEST_DIR", System.getProperty("user.home") + "/.kubeapitest");
+    return Path.of(dir, "k8s");
+  }
+
+  /** The newest version folder holding kube-apiserver, etcd and kubectl, where kube-api-test looks. */
+  private static java.util.Optional<Path> installedBinaries() {
+    try (Stream<Path> versions = Files.list(binariesRoot())) {
+      return versions.filter(v -> Stream.of("kube-apiserver", "etcd", "kubectl")
+          .allMatch(b -> Files.isExecutable(v.resolve(b)))).sorted().reduce((a, b) -> b);
     } catch (IOException e) {
-      return Path.of("kubectl");
+      return java.util.Optional.empty();
     }
   }
 
