@@ -21,13 +21,21 @@ public record OperatorConfig(
     Duration requestTimeout,
     RetryPolicy retry,
     String logLevel,
-    LeaderElection leaderElection) {
+    LeaderElection leaderElection,
+    AdoptionPolicy adoption) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
 
+  /** Defaults for everything but where Datadog is and the keys. */
+  public static OperatorConfig forDatadog(URI baseUrl, String apiKey, String appKey) {
+    return new OperatorConfig(baseUrl, apiKey, appKey, Set.of(), DEFAULT_RESYNC, Duration.ofSeconds(30),
+        RetryPolicy.defaults(), "INFO", null, AdoptionPolicy.NOWHERE);
+  }
+
   /**
    * Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL and, for leader
-   * election, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE (else POD_NAMESPACE) and POD_NAME.
+   * election, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE (else POD_NAMESPACE) and POD_NAME, and
+   * ALLOW_ADOPTION_NAMESPACES.
    */
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     String apiKey = blankToNull(env.get("DD_API_KEY"));
@@ -42,12 +50,23 @@ public record OperatorConfig(
     return new OperatorConfig(base, apiKey, appKey, parseNamespaces(env.get("WATCH_NAMESPACES")),
         parseDuration("RESYNC_INTERVAL", env.get("RESYNC_INTERVAL"), DEFAULT_RESYNC),
         Duration.ofSeconds(30), RetryPolicy.defaults(),
-        env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase(), LeaderElection.fromEnvironment(env));
+        env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase(), LeaderElection.fromEnvironment(env),
+        AdoptionPolicy.parse(env.get("ALLOW_ADOPTION_NAMESPACES")));
   }
 
   public OperatorConfig withLeaderElection(LeaderElection election) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, election);
+        logLevel, election, adoption);
+  }
+
+  public OperatorConfig withAdoption(AdoptionPolicy policy) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
+        logLevel, leaderElection, policy);
+  }
+
+  public OperatorConfig withRequestTimeout(Duration timeout) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, timeout, retry,
+        logLevel, leaderElection, adoption);
   }
 
   public boolean watchesAllNamespaces() {
@@ -56,22 +75,22 @@ public record OperatorConfig(
 
   public OperatorConfig withNamespaces(Set<String> ns) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, Set.copyOf(ns), resyncInterval, requestTimeout,
-        retry, logLevel, leaderElection);
+        retry, logLevel, leaderElection, adoption);
   }
 
   public OperatorConfig withResyncInterval(Duration resync) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resync, requestTimeout, retry, logLevel,
-        leaderElection);
+        leaderElection, adoption);
   }
 
   public OperatorConfig withRetry(RetryPolicy retryPolicy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout,
-        retryPolicy, logLevel, leaderElection);
+        retryPolicy, logLevel, leaderElection, adoption);
   }
 
   public OperatorConfig withLogLevel(String level) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        level.toUpperCase(), leaderElection);
+        level.toUpperCase(), leaderElection, adoption);
   }
 
   /** Keys are never printed, whatever prints the config. */
@@ -79,7 +98,7 @@ public record OperatorConfig(
   public String toString() {
     return "OperatorConfig[datadog=" + datadogBaseUrl + ", namespaces=" + (namespaces.isEmpty() ? "all" : namespaces)
         + ", resync=" + resyncInterval + ", logLevel=" + logLevel
-        + ", leaderElection=" + (leaderElection == null ? "off" : leaderElection) + "]";
+        + ", leaderElection=" + (leaderElection == null ? "off" : leaderElection) + ", adoption=" + adoption + "]";
   }
 
   public static Set<String> parseNamespaces(String value) {

@@ -21,6 +21,20 @@ public class DatadogResourceStatus {
           + " Empty until the operator has created (and so owns) the object.")
   private String remoteName;
 
+  @JsonPropertyDescription(
+      "A name the operator is creating or renaming to, recorded before the write so that an object found after a"
+          + " crash is recognised as its own.")
+  private String pendingName;
+
+  @JsonPropertyDescription("When the operator last wrote this object to Datadog.")
+  private String lastAppliedTime;
+
+  @JsonPropertyDescription("How many times the operator restored the object after a change made outside Kubernetes.")
+  private Integer driftCorrections;
+
+  @JsonPropertyDescription("When the operator last restored the object after a change made outside Kubernetes.")
+  private String lastDriftCorrectionTime;
+
   @JsonPropertyDescription("Ready condition with a machine-readable reason (Synced, InvalidSpec, SecretNotFound, ...).")
   private List<Condition> conditions = new ArrayList<>();
 
@@ -48,6 +62,38 @@ public class DatadogResourceStatus {
 
   public void setRemoteName(String remoteName) {
     this.remoteName = remoteName;
+  }
+
+  public String getPendingName() {
+    return pendingName;
+  }
+
+  public void setPendingName(String pendingName) {
+    this.pendingName = pendingName;
+  }
+
+  public String getLastAppliedTime() {
+    return lastAppliedTime;
+  }
+
+  public void setLastAppliedTime(String lastAppliedTime) {
+    this.lastAppliedTime = lastAppliedTime;
+  }
+
+  public Integer getDriftCorrections() {
+    return driftCorrections;
+  }
+
+  public void setDriftCorrections(Integer driftCorrections) {
+    this.driftCorrections = driftCorrections;
+  }
+
+  public String getLastDriftCorrectionTime() {
+    return lastDriftCorrectionTime;
+  }
+
+  public void setLastDriftCorrectionTime(String lastDriftCorrectionTime) {
+    this.lastDriftCorrectionTime = lastDriftCorrectionTime;
   }
 
   public List<Condition> getConditions() {
@@ -87,6 +133,10 @@ public class DatadogResourceStatus {
     DatadogResourceStatus c = new DatadogResourceStatus();
     c.observedGeneration = observedGeneration;
     c.remoteName = remoteName;
+    c.pendingName = pendingName;
+    c.lastAppliedTime = lastAppliedTime;
+    c.driftCorrections = driftCorrections;
+    c.lastDriftCorrectionTime = lastDriftCorrectionTime;
     c.appliedFingerprint = appliedFingerprint;
     c.rejectedFingerprint = rejectedFingerprint;
     c.secretVersions = new TreeMap<>(secretVersions);
@@ -104,6 +154,10 @@ public class DatadogResourceStatus {
     return o instanceof DatadogResourceStatus s
         && Objects.equals(observedGeneration, s.observedGeneration)
         && Objects.equals(remoteName, s.remoteName)
+        && Objects.equals(pendingName, s.pendingName)
+        && Objects.equals(lastAppliedTime, s.lastAppliedTime)
+        && Objects.equals(driftCorrections, s.driftCorrections)
+        && Objects.equals(lastDriftCorrectionTime, s.lastDriftCorrectionTime)
         && Objects.equals(conditions, s.conditions)
         && Objects.equals(secretVersions, s.secretVersions)
         && Objects.equals(appliedFingerprint, s.appliedFingerprint)
@@ -112,7 +166,7 @@ public class DatadogResourceStatus {
 
   @Override
   public int hashCode() {
-    return Objects.hash(observedGeneration, remoteName, conditions, secretVersions, appliedFingerprint,
-        rejectedFingerprint);
+    return Objects.hash(observedGeneration, remoteName, pendingName, lastAppliedTime, driftCorrections,
+        lastDriftCorrectionTime, conditions, secretVersions, appliedFingerprint, rejectedFingerprint);
   }
 }

@@ -1,18 +1,17 @@
 package io.ddwebhooks.operator.datadog;
 
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
  * Lets one write at a time reach a Datadog org. Datadog keeps an org's webhooks and custom variables together and
  * concurrent writes race (Terraform's provider serialises them the same way); reads go straight through.
- * The lock is fair, so writers are served in arrival order.
+ * Waiting writers are served by {@link WritePriority} (a user's change before a resync), then in arrival order.
  */
 public class SerializedWrites implements WebhooksIntegrationApi {
 
   private final WebhooksIntegrationApi delegate;
-  private final ReentrantLock writeLock = new ReentrantLock(true);
+  private final PriorityWriteGate gate = new PriorityWriteGate();
 
   public SerializedWrites(WebhooksIntegrationApi delegate) {
     this.delegate = delegate;
@@ -20,15 +19,20 @@ public class SerializedWrites implements WebhooksIntegrationApi {
 
   /** Writers waiting for their turn, for metrics and tests. */
   public int queuedWrites() {
-    return writeLock.getQueueLength();
+    return gate.queued();
   }
 
   private <T> T write(Supplier<T> call) {
-    writeLock.lock();
+    try {
+      gate.acquire(WritePriority.current());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw DatadogApiException.network("waiting to write to Datadog", e);
+    }
     try {
       return call.get();
     } finally {
-      writeLock.unlock();
+      gate.release();
     }
   }
 

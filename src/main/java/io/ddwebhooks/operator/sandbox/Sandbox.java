@@ -3,7 +3,6 @@ package io.ddwebhooks.operator.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ddwebhooks.operator.OperatorRuntime;
 import io.ddwebhooks.operator.config.OperatorConfig;
-import io.ddwebhooks.operator.config.RetryPolicy;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
@@ -30,7 +29,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
@@ -54,8 +52,8 @@ public final class Sandbox {
     try (DatadogEmulator datadog = new DatadogEmulator(0, "sandbox-api-key", "sandbox-app-key");
         LocalKubernetes kubernetes = LocalKubernetes.start()) {
       KubernetesClient client = kubernetes.client();
-      OperatorConfig config = new OperatorConfig(datadog.baseUrl(), "sandbox-api-key", "sandbox-app-key", Set.of(),
-          OperatorConfig.DEFAULT_RESYNC, Duration.ofSeconds(10), RetryPolicy.defaults(), "WARN", null);
+      OperatorConfig config = OperatorConfig.forDatadog(datadog.baseUrl(), "sandbox-api-key", "sandbox-app-key")
+          .withRequestTimeout(Duration.ofSeconds(10));
       OperatorRuntime operator = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), false);
       out.println("datadog-webhooks-operator sandbox");
       out.println("  Kubernetes API (in-process): " + kubernetes.url());

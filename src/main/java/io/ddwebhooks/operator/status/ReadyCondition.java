@@ -27,7 +27,7 @@ public final class ReadyCondition {
 
   /** Sets Ready on {@code status} for {@code generation}; lastTransitionTime moves only when True/False flips. */
   public static void set(DatadogResourceStatus status, long generation, Reason reason, String message, Instant now) {
-    String value = reason.ready() ? "True" : "False";
+    String value = reason.conditionStatus();
     Condition existing = of(status).orElse(null);
     String transition = existing != null && value.equals(existing.getStatus())
         ? existing.getLastTransitionTime()

@@ -17,15 +17,22 @@ public enum Reason {
   /** Datadog could not be reached or answered 5xx; retried with backoff. */
   DatadogUnavailable(false),
   /** Datadog answered 429; retried when the rate limit resets. */
-  RateLimited(false);
+  RateLimited(false),
+  /** The ddwebhooks.io/paused annotation stops all Datadog calls; whether Datadog matches is unknown. */
+  Paused(null),
+  /** Observe only: Datadog differs from the spec (the message names the fields); nothing is corrected. */
+  DriftDetected(false),
+  /** Observe only: there is no object of that name in Datadog; nothing is created. */
+  RemoteNotFound(false);
 
-  private final boolean ready;
+  private final Boolean ready;
 
-  Reason(boolean ready) {
+  Reason(Boolean ready) {
     this.ready = ready;
   }
 
-  public boolean ready() {
-    return ready;
+  /** The Ready condition's status for this reason: True, False or Unknown. */
+  public String conditionStatus() {
+    return ready == null ? "Unknown" : ready ? "True" : "False";
   }
 }

@@ -21,7 +21,6 @@ import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,10 +57,10 @@ class LeaderElectionIT {
     final OperatorRuntime runtime;
 
     Replica(String identity) {
-      OperatorConfig config = new OperatorConfig(datadog.baseUrl(), OperatorHarness.API_KEY, OperatorHarness.APP_KEY,
-          Set.of(), Duration.ofMinutes(10), Duration.ofSeconds(5), OperatorHarness.FAST_RETRY, "INFO",
-          new LeaderElection(LeaderElection.LEASE_NAME, RealKubernetes.OPERATOR_NAMESPACE, identity,
-              Duration.ofSeconds(4), Duration.ofSeconds(3), Duration.ofMillis(500), false));
+      OperatorConfig config = OperatorConfig.forDatadog(datadog.baseUrl(), OperatorHarness.API_KEY,
+          OperatorHarness.APP_KEY).withRetry(OperatorHarness.FAST_RETRY).withLeaderElection(new LeaderElection(
+              LeaderElection.LEASE_NAME, RealKubernetes.OPERATOR_NAMESPACE, identity, Duration.ofSeconds(4),
+              Duration.ofSeconds(3), Duration.ofMillis(500), false));
       runtime = OperatorRuntime.create(client, config, counting(OperatorRuntime.datadogClient(config)), true);
       runtime.start();
     }

@@ -93,8 +93,8 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   private static OperatorConfig config(DatadogEmulator datadog, Duration resync) {
-    return new OperatorConfig(datadog.baseUrl(), API_KEY, APP_KEY, Set.of(), resync, Duration.ofSeconds(5),
-        FAST_RETRY, "INFO", null);
+    return OperatorConfig.forDatadog(datadog.baseUrl(), API_KEY, APP_KEY).withResyncInterval(resync)
+        .withRequestTimeout(Duration.ofSeconds(5)).withRetry(FAST_RETRY);
   }
 
   public void startOperator() {
