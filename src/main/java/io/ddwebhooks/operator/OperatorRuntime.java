@@ -10,8 +10,11 @@ import io.ddwebhooks.operator.reconciler.CustomVariableKind;
 import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookReconciler;
 import io.ddwebhooks.operator.reconciler.EventRecorder;
+import io.ddwebhooks.operator.reconciler.RelevantChange;
 import io.ddwebhooks.operator.reconciler.SecretReader;
+import io.ddwebhooks.operator.reconciler.StatusWriter;
 import io.ddwebhooks.operator.reconciler.WebhookKind;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
@@ -24,6 +27,8 @@ import java.util.function.Consumer;
 public final class OperatorRuntime {
 
   public static final String VERSION = "0.1.0";
+  static final String WEBHOOK_CONTROLLER = "datadogwebhook";
+  static final String VARIABLE_CONTROLLER = "datadogcustomvariable";
 
   private final Operator operator;
   private final SerializedWrites datadog;
@@ -64,27 +69,31 @@ public final class OperatorRuntime {
       }
     });
     Clock clock = Clock.systemUTC();
-    EventRecorder events = new EventRecorder(client, clock, instanceName());
-    SecretReader secrets = new SecretReader(client);
+    ConvergenceLoop.Settings settings = new ConvergenceLoop.Settings(new SecretReader(client),
+        new EventRecorder(client, clock, instanceName()), new StatusWriter(client, useServerSideApply),
+        config.retry(), config.resyncInterval(), config.adoption(), clock);
 
     WebhookKind webhooks = new WebhookKind(datadog);
     operator.register(new DatadogWebhookReconciler(webhooks,
-        new ConvergenceLoop<>(webhooks, secrets, events, config.retry(), config.resyncInterval(), clock)),
-        overrides(config));
+        new ConvergenceLoop<>(webhooks, settings, WEBHOOK_CONTROLLER)), overrides(config, WEBHOOK_CONTROLLER));
     CustomVariableKind variables = new CustomVariableKind(datadog);
     operator.register(new DatadogCustomVariableReconciler(variables,
-        new ConvergenceLoop<>(variables, secrets, events, config.retry(), config.resyncInterval(), clock)),
-        overrides(config));
+        new ConvergenceLoop<>(variables, settings, VARIABLE_CONTROLLER)), overrides(config, VARIABLE_CONTROLLER));
     return new OperatorRuntime(operator, datadog);
   }
 
-  private static <R extends io.fabric8.kubernetes.api.model.HasMetadata> Consumer<ControllerConfigurationOverrider<R>>
-      overrides(OperatorConfig config) {
+  private static <R extends HasMetadata> Consumer<ControllerConfigurationOverrider<R>> overrides(
+      OperatorConfig config, String name) {
     return o -> {
       if (!config.watchesAllNamespaces()) {
         o.settingNamespaces(config.namespaces());
       }
       o.withReconciliationMaxInterval(config.resyncInterval());
+      // the operator's annotations (pause, adopt, intervals) do not change the generation: filter ourselves
+      o.withGenerationAware(false);
+      o.withOnUpdateFilter(RelevantChange::test);
+      // the mid-reconcile status write (StatusWriter) uses the same field manager as JOSDK's status patch
+      o.withFieldManager(name);
     };
   }
 

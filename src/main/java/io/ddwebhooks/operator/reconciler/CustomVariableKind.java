@@ -25,6 +25,11 @@ public class CustomVariableKind implements ResourceKind<DatadogCustomVariable, C
   }
 
   @Override
+  public String datadogName(DatadogCustomVariable resource) {
+    return resource.datadogName();
+  }
+
+  @Override
   public List<String> validate(DatadogCustomVariable resource) {
     DatadogCustomVariableSpec spec = resource.getSpec();
     if (spec == null) {
@@ -98,6 +103,12 @@ public class CustomVariableKind implements ResourceKind<DatadogCustomVariable, C
   @Override
   public boolean delete(String name) {
     return api.deleteCustomVariable(name);
+  }
+
+  @Override
+  public Optional<String> renameNotice(String oldName, String newName) {
+    return Optional.of("renamed custom variable '" + oldName + "' to '" + newName + "': Datadog does not update"
+        + " webhooks that use $" + oldName + "; change them to $" + newName);
   }
 
   @Override

@@ -30,7 +30,7 @@ public class DatadogCustomVariableReconciler
   @Override
   public UpdateControl<DatadogCustomVariable> reconcile(DatadogCustomVariable resource,
       Context<DatadogCustomVariable> context) {
-    return loop.reconcile(resource);
+    return loop.reconcile(resource, Claims.claimants(context, kind.datadogName(resource)));
   }
 
   @Override
@@ -41,6 +41,7 @@ public class DatadogCustomVariableReconciler
   @Override
   public List<EventSource<?, DatadogCustomVariable>> prepareEventSources(
       EventSourceContext<DatadogCustomVariable> context) {
+    Claims.index(context, kind::datadogName);
     return List.of(SecretWatch.eventSource(context, DatadogCustomVariable.class, this::validRefs));
   }
 

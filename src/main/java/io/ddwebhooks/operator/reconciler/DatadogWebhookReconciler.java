@@ -27,7 +27,7 @@ public class DatadogWebhookReconciler implements Reconciler<DatadogWebhook>, Cle
 
   @Override
   public UpdateControl<DatadogWebhook> reconcile(DatadogWebhook resource, Context<DatadogWebhook> context) {
-    return loop.reconcile(resource);
+    return loop.reconcile(resource, Claims.claimants(context, kind.datadogName(resource)));
   }
 
   @Override
@@ -37,6 +37,7 @@ public class DatadogWebhookReconciler implements Reconciler<DatadogWebhook>, Cle
 
   @Override
   public List<EventSource<?, DatadogWebhook>> prepareEventSources(EventSourceContext<DatadogWebhook> context) {
+    Claims.index(context, kind::datadogName);
     return List.of(SecretWatch.eventSource(context, DatadogWebhook.class, this::validRefs));
   }
 

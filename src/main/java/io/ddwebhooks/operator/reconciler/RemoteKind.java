@@ -29,4 +29,9 @@ public interface RemoteKind<T> {
    * Datadog will not return (a secret variable's) is still current.
    */
   List<String> differences(T desired, T actual, boolean appliedBefore);
+
+  /** What users must change themselves after a rename (Datadog does not update references); empty if nothing. */
+  default Optional<String> renameNotice(String oldName, String newName) {
+    return Optional.empty();
+  }
 }

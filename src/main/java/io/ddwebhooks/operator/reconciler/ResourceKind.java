@@ -1,12 +1,16 @@
 package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.crd.ManagedSpec;
 import io.ddwebhooks.operator.crd.SecretKeySelector;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.util.List;
 
 /** What differs between the two custom resources: validation, Secret references, and rendering to the wire. */
-public interface ResourceKind<R extends CustomResource<?, DatadogResourceStatus>, T> {
+public interface ResourceKind<R extends CustomResource<? extends ManagedSpec, DatadogResourceStatus>, T> {
+
+  /** The name the resource asks for in Datadog. Pure. */
+  String datadogName(R resource);
 
   /** Problems a user must fix in the spec; empty when valid. Pure. */
   List<String> validate(R resource);

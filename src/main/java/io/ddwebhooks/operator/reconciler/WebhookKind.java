@@ -29,6 +29,11 @@ public class WebhookKind implements ResourceKind<DatadogWebhook, Webhook>, Remot
   }
 
   @Override
+  public String datadogName(DatadogWebhook resource) {
+    return resource.datadogName();
+  }
+
+  @Override
   public List<String> validate(DatadogWebhook resource) {
     List<String> problems = new ArrayList<>();
     DatadogWebhookSpec spec = resource.getSpec();
@@ -170,6 +175,12 @@ public class WebhookKind implements ResourceKind<DatadogWebhook, Webhook>, Remot
       diffs.add("encodeAs");
     }
     return diffs;
+  }
+
+  @Override
+  public Optional<String> renameNotice(String oldName, String newName) {
+    return Optional.of("renamed webhook '" + oldName + "' to '" + newName + "': Datadog does not update monitors"
+        + " that notify @webhook-" + oldName + "; change them to @webhook-" + newName);
   }
 
   /** null, "" and "{}" all mean "no headers". */

@@ -4,6 +4,7 @@ import static io.ddwebhooks.operator.testing.Fixtures.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddwebhooks.operator.OperatorRuntime;
+import io.ddwebhooks.operator.config.AdoptionPolicy;
 import io.ddwebhooks.operator.config.RetryPolicy;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.datadog.HttpWebhooksIntegrationApi;
@@ -16,6 +17,7 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +43,10 @@ class ConvergenceLoopTest {
     kubernetes = LocalKubernetes.start();
     WebhookKind kind = new WebhookKind(new HttpWebhooksIntegrationApi(datadog.baseUrl(), "k", "a",
         Duration.ofSeconds(5), "test/" + OperatorRuntime.VERSION));
-    loop = new ConvergenceLoop<>(kind, new SecretReader(kubernetes.client()),
-        new EventRecorder(kubernetes.client(), Clock.systemUTC(), "test"), RETRY, RESYNC, Clock.systemUTC());
+    loop = new ConvergenceLoop<>(kind, new ConvergenceLoop.Settings(new SecretReader(kubernetes.client()),
+        new EventRecorder(kubernetes.client(), Clock.systemUTC(), "test"),
+        new StatusWriter(kubernetes.client(), false), RETRY, RESYNC, AdoptionPolicy.NOWHERE, Clock.systemUTC()),
+        "test");
   }
 
   @AfterAll
@@ -57,10 +61,7 @@ class ConvergenceLoopTest {
   }
 
   private static DatadogWebhook resource(String name) {
-    DatadogWebhook w = webhook("loop", name, "https://a.example.com");
-    w.getMetadata().setUid("uid-" + name);
-    w.getMetadata().setGeneration(1L);
-    return w;
+    return kubernetes.client().resource(webhook("loop", name, "https://a.example.com")).create();
   }
 
   private static String reason(DatadogWebhook w) {
@@ -70,12 +71,12 @@ class ConvergenceLoopTest {
   @Test
   void syncedResourcesComeBackOnTheResyncPeriodAndWriteNothingWhenUnchanged() {
     DatadogWebhook w = resource("steady");
-    UpdateControl<DatadogWebhook> first = loop.reconcile(w);
+    UpdateControl<DatadogWebhook> first = loop.reconcile(w, List.of());
     assertThat(first.isPatchStatus()).isTrue();
     assertThat(first.getScheduleDelay()).contains(RESYNC.toMillis());
     assertThat(reason(w)).isEqualTo("Synced");
 
-    UpdateControl<DatadogWebhook> second = loop.reconcile(w);
+    UpdateControl<DatadogWebhook> second = loop.reconcile(w, List.of());
     assertThat(second.isNoUpdate()).as("same status: no status write either").isTrue();
     assertThat(datadog.writes()).hasSize(1);
   }
@@ -84,19 +85,19 @@ class ConvergenceLoopTest {
   void aRejectedSpecIsNotRetriedUntilItChanges() {
     DatadogWebhook w = resource("rejected");
     datadog.failNextWrites(1, Fault.status(400, "Invalid webhook"));
-    UpdateControl<DatadogWebhook> control = loop.reconcile(w);
+    UpdateControl<DatadogWebhook> control = loop.reconcile(w, List.of());
     assertThat(reason(w)).isEqualTo("DatadogRejected");
     assertThat(ReadyCondition.of(w.getStatus()).orElseThrow().getMessage()).contains("Invalid webhook");
     assertThat(control.getScheduleDelay()).as("no retry timer").isEmpty();
     int calls = datadog.calls().size();
 
-    UpdateControl<DatadogWebhook> again = loop.reconcile(w);
+    UpdateControl<DatadogWebhook> again = loop.reconcile(w, List.of());
     assertThat(again.getScheduleDelay()).isEmpty();
     assertThat(datadog.calls()).as("no call for the same refused state").hasSize(calls);
 
     w.getSpec().setUrl("https://fixed.example.com");
     w.getMetadata().setGeneration(2L);
-    loop.reconcile(w);
+    loop.reconcile(w, List.of());
     assertThat(reason(w)).isEqualTo("Synced");
     assertThat(w.getStatus().getRejectedFingerprint()).isNull();
   }
@@ -105,15 +106,15 @@ class ConvergenceLoopTest {
   void rateLimitsWaitForTheResetAndOtherFailuresBackOff() {
     DatadogWebhook limited = resource("limited");
     datadog.failNextCalls(1, Fault.rateLimited(7));
-    UpdateControl<DatadogWebhook> control = loop.reconcile(limited);
+    UpdateControl<DatadogWebhook> control = loop.reconcile(limited, List.of());
     assertThat(reason(limited)).isEqualTo("RateLimited");
     assertThat(control.getScheduleDelay().orElseThrow()).isBetween(7_000L, 8_000L);
 
     DatadogWebhook down = resource("down");
     datadog.failAlways(Fault.serverError());
-    long first = loop.reconcile(down).getScheduleDelay().orElseThrow();
-    long second = loop.reconcile(down).getScheduleDelay().orElseThrow();
-    long third = loop.reconcile(down).getScheduleDelay().orElseThrow();
+    long first = loop.reconcile(down, List.of()).getScheduleDelay().orElseThrow();
+    long second = loop.reconcile(down, List.of()).getScheduleDelay().orElseThrow();
+    long third = loop.reconcile(down, List.of()).getScheduleDelay().orElseThrow();
     assertThat(reason(down)).isEqualTo("DatadogUnavailable");
     assertThat(first).isBetween(1_600L, 2_400L);
     assertThat(second).isBetween(3_200L, 4_800L);
@@ -122,18 +123,18 @@ class ConvergenceLoopTest {
 
     DatadogWebhook forbidden = resource("forbidden");
     datadog.failAlways(Fault.status(403, "Forbidden"));
-    assertThat(loop.reconcile(forbidden).getScheduleDelay()).contains(Duration.ofMinutes(5).toMillis());
+    assertThat(loop.reconcile(forbidden, List.of()).getScheduleDelay()).contains(Duration.ofMinutes(5).toMillis());
     assertThat(reason(forbidden)).isEqualTo("DatadogAuthFailed");
     datadog.clearFaults();
 
-    assertThat(loop.reconcile(down).getScheduleDelay()).contains(RESYNC.toMillis());
+    assertThat(loop.reconcile(down, List.of()).getScheduleDelay()).contains(RESYNC.toMillis());
     assertThat(reason(down)).isEqualTo("Synced");
   }
 
   @Test
   void deletionKeepsTheFinalizerWhileDatadogFails() {
     DatadogWebhook w = resource("to-delete");
-    loop.reconcile(w);
+    loop.reconcile(w, List.of());
     datadog.failNext("DELETE", 1, Fault.serverError());
     DeleteControl failed = loop.cleanup(w);
     assertThat(failed.isRemoveFinalizer()).isFalse();

@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.testing.OperatorHarness;
-import io.fabric8.kubernetes.api.model.Event;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +35,13 @@ class DriftIT {
     h.awaitSynced(DatadogWebhook.class, NS, "fragile");
     h.datadog.deleteWebhookOutOfBand("fragile");
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(h.datadog.webhook("fragile")).isPresent());
-    await().untilAsserted(() -> assertThat(h.events(NS, "fragile")).extracting(Event::getReason)
-        .contains("Recreated"));
+    await().untilAsserted(() -> assertThat(h.events(NS, "fragile")).anyMatch(e -> e.getType().equals("Warning")
+        && e.getReason().equals("DriftCorrected") && e.getMessage().contains("deleted outside Kubernetes")));
+    await().untilAsserted(() -> {
+      var status = h.get(DatadogWebhook.class, NS, "fragile").getStatus();
+      assertThat(status.getDriftCorrections()).isGreaterThanOrEqualTo(1);
+      assertThat(status.getLastDriftCorrectionTime()).isNotNull();
+    });
   }
 
   @Test
@@ -47,8 +51,10 @@ class DriftIT {
     h.datadog.editWebhookOutOfBand("edited", "url", "https://attacker.example.com");
     await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
         assertThat(h.datadog.webhook("edited").orElseThrow().get("url").asText()).isEqualTo("https://a.example.com"));
-    await().untilAsserted(() -> assertThat(h.events(NS, "edited")).anyMatch(e -> e.getReason().equals("Updated")
-        && e.getMessage().contains("changed: url")));
+    await().untilAsserted(() -> assertThat(h.events(NS, "edited")).anyMatch(e -> e.getType().equals("Warning")
+        && e.getReason().equals("DriftCorrected")
+        && e.getMessage().equals("webhook 'edited' was changed outside Kubernetes (url); restored it")));
+    assertThat(h.events(NS, "edited")).noneMatch(e -> e.getMessage().contains("attacker"));
   }
 
   @Test

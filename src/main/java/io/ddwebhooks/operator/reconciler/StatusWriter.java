@@ -1,0 +1,39 @@
+package io.ddwebhooks.operator.reconciler;
+
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+
+/**
+ * Writes a status in the middle of a reconcile, before a Datadog write whose outcome must survive a crash. Uses the
+ * same mechanism and field manager as JOSDK's own status patch, so the final patch can clear what this one set.
+ */
+public class StatusWriter {
+
+  private final KubernetesClient client;
+  private final boolean serverSideApply;
+
+  public StatusWriter(KubernetesClient client, boolean serverSideApply) {
+    this.client = client;
+    this.serverSideApply = serverSideApply;
+  }
+
+  /** Persists {@code status} on {@code resource}; afterwards the resource carries the new resourceVersion. */
+  public <R extends CustomResource<?, DatadogResourceStatus>> void write(R resource, DatadogResourceStatus status,
+      String fieldManager) {
+    R copy = client.getKubernetesSerialization().clone(resource);
+    copy.setStatus(status);
+    R written;
+    if (serverSideApply) {
+      copy.getMetadata().setManagedFields(null);
+      copy.getMetadata().setResourceVersion(null);
+      written = client.resource(copy).subresource("status").patch(new PatchContext.Builder()
+          .withPatchType(PatchType.SERVER_SIDE_APPLY).withFieldManager(fieldManager).withForce(true).build());
+    } else {
+      written = client.resource(copy).patchStatus();
+    }
+    resource.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
+  }
+}
