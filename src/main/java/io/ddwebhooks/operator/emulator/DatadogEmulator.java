@@ -65,6 +65,9 @@ public class DatadogEmulator implements AutoCloseable {
   private volatile Duration readLatency = Duration.ZERO;
   private volatile Duration writeLatency = Duration.ZERO;
   private volatile boolean legacyNotFound;
+  private volatile double chaosProbability;
+  private java.util.Random chaosRandom = new java.util.Random(0);
+  private final AtomicInteger faultsInjected = new AtomicInteger();
 
   private record ScheduledFault(Predicate<String> methods, Fault fault, AtomicInteger remaining) {}
 
@@ -135,6 +138,22 @@ public class DatadogEmulator implements AutoCloseable {
 
   public synchronized void clearFaults() {
     faults.clear();
+    chaosProbability = 0;
+  }
+
+  /**
+   * Chaos: each call fails with {@code probability}, with a fault drawn from 500, 429 (with and without
+   * X-RateLimit-Reset), a dropped connection, and a connection dropped after the write was done. Seeded, so a
+   * failing run can be replayed.
+   */
+  public synchronized void setChaos(double probability, long seed) {
+    chaosRandom = new java.util.Random(seed);
+    chaosProbability = probability;
+  }
+
+  /** How many faults (scheduled and chaos) the emulator has injected. */
+  public int faultsInjected() {
+    return faultsInjected.get();
   }
 
   /** Forgets all objects, calls and faults. */
@@ -143,6 +162,8 @@ public class DatadogEmulator implements AutoCloseable {
     variables.clear();
     calls.clear();
     faults.clear();
+    chaosProbability = 0;
+    faultsInjected.set(0);
     maxConcurrentWrites.set(0);
     readLatency = Duration.ZERO;
     writeLatency = Duration.ZERO;
@@ -237,6 +258,9 @@ public class DatadogEmulator implements AutoCloseable {
     try {
       pause(write ? writeLatency : readLatency);
       fault = nextFault(method);
+      if (fault != null && fault.commitsFirst()) {
+        answer(exchange, method, path, body);
+      }
       answer = fault != null
           ? new Answer(fault.status(), fault.body(), fault.headers())
           : answer(exchange, method, path, body);
@@ -264,8 +288,19 @@ public class DatadogEmulator implements AutoCloseable {
         if (f.remaining().decrementAndGet() == 0) {
           faults.remove(f);
         }
+        faultsInjected.incrementAndGet();
         return f.fault();
       }
+    }
+    if (chaosProbability > 0 && chaosRandom.nextDouble() < chaosProbability) {
+      faultsInjected.incrementAndGet();
+      return switch (chaosRandom.nextInt(5)) {
+        case 0 -> Fault.serverError();
+        case 1 -> Fault.rateLimited(null);
+        case 2 -> Fault.rateLimited(0);
+        case 3 -> Fault.droppedConnection();
+        default -> Fault.droppedAfterCommit();
+      };
     }
     return null;
   }

@@ -2,8 +2,16 @@ package io.ddwebhooks.operator.emulator;
 
 import java.util.Map;
 
-/** A canned failure the emulator answers instead of doing the work: an HTTP error, or a dropped connection. */
-public record Fault(int status, Map<String, String> headers, String body, boolean dropsConnection) {
+/**
+ * A canned failure the emulator answers instead of doing the work: an HTTP error, or a dropped connection; or, with
+ * {@code commitsFirst}, a connection dropped after the work was done (the client cannot know it succeeded).
+ */
+public record Fault(int status, Map<String, String> headers, String body, boolean dropsConnection,
+    boolean commitsFirst) {
+
+  public Fault(int status, Map<String, String> headers, String body, boolean dropsConnection) {
+    this(status, headers, body, dropsConnection, false);
+  }
 
   public static Fault status(int status, String message) {
     return new Fault(status, Map.of(), "{\"errors\":[\"" + message + "\"]}", false);
@@ -24,5 +32,10 @@ public record Fault(int status, Map<String, String> headers, String body, boolea
 
   public static Fault droppedConnection() {
     return new Fault(0, Map.of(), "", true);
+  }
+
+  /** The request is carried out, then the connection drops before the answer. */
+  public static Fault droppedAfterCommit() {
+    return new Fault(0, Map.of(), "", true, true);
   }
 }

@@ -8,19 +8,18 @@ import io.ddwebhooks.operator.OperatorRuntime;
 import io.ddwebhooks.operator.config.LeaderElection;
 import io.ddwebhooks.operator.config.OperatorConfig;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
-import io.ddwebhooks.operator.datadog.CustomVariable;
-import io.ddwebhooks.operator.datadog.Webhook;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.emulator.DatadogEmulator;
 import io.ddwebhooks.operator.emulator.RecordedCall;
 import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.testing.ForwardingApi;
 import io.ddwebhooks.operator.testing.OperatorHarness;
 import io.ddwebhooks.operator.testing.RealKubernetes;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,43 +65,11 @@ class LeaderElectionIT {
     }
 
     WebhooksIntegrationApi counting(WebhooksIntegrationApi api) {
-      return new WebhooksIntegrationApi() {
-        public Optional<Webhook> getWebhook(String name) {
-          return api.getWebhook(name);
-        }
-
-        public Webhook createWebhook(Webhook w) {
+      return new ForwardingApi(api) {
+        @Override
+        protected <T> T write(String operation, String name, Supplier<T> call) {
           writes.incrementAndGet();
-          return api.createWebhook(w);
-        }
-
-        public Webhook updateWebhook(String current, Webhook w) {
-          writes.incrementAndGet();
-          return api.updateWebhook(current, w);
-        }
-
-        public boolean deleteWebhook(String name) {
-          writes.incrementAndGet();
-          return api.deleteWebhook(name);
-        }
-
-        public Optional<CustomVariable> getCustomVariable(String name) {
-          return api.getCustomVariable(name);
-        }
-
-        public CustomVariable createCustomVariable(CustomVariable v) {
-          writes.incrementAndGet();
-          return api.createCustomVariable(v);
-        }
-
-        public CustomVariable updateCustomVariable(String current, CustomVariable v) {
-          writes.incrementAndGet();
-          return api.updateCustomVariable(current, v);
-        }
-
-        public boolean deleteCustomVariable(String name) {
-          writes.incrementAndGet();
-          return api.deleteCustomVariable(name);
+          return call.get();
         }
       };
     }

@@ -7,6 +7,7 @@ import io.ddwebhooks.operator.OperatorRuntime;
 import io.ddwebhooks.operator.config.OperatorConfig;
 import io.ddwebhooks.operator.config.RetryPolicy;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.emulator.DatadogEmulator;
 import io.ddwebhooks.operator.emulator.RecordedCall;
 import io.ddwebhooks.operator.sandbox.LocalKubernetes;
@@ -27,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The real operator loop against the in-process Kubernetes API and the Datadog emulator, one per test class.
@@ -64,10 +66,15 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** On the in-process API server (no server-side apply there, so the operator does without it). */
   public static OperatorHarness start(Duration resync) {
+    return start(c -> c.withResyncInterval(resync));
+  }
+
+  /** As {@link #start()}, with the test's changes to the operator's configuration. */
+  public static OperatorHarness start(UnaryOperator<OperatorConfig> tune) {
     DatadogEmulator datadog = emulator();
     LocalKubernetes kubernetes = LocalKubernetes.start();
     OperatorHarness h = new OperatorHarness(datadog, kubernetes.client(), kubernetes.client(), false, kubernetes,
-        config(datadog, resync));
+        tune.apply(config(datadog, Duration.ofMinutes(10))));
     h.startOperator();
     return h;
   }
@@ -98,7 +105,13 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public void startOperator() {
-    runtime = OperatorRuntime.create(operatorClient, config, OperatorRuntime.datadogClient(config), serverSideApply);
+    startOperator(UnaryOperator.identity(), config);
+  }
+
+  /** Starts an operator whose Datadog client is wrapped (to simulate a crash, say), with other settings. */
+  public void startOperator(UnaryOperator<WebhooksIntegrationApi> wrap, OperatorConfig settings) {
+    runtime = OperatorRuntime.create(operatorClient, settings, wrap.apply(OperatorRuntime.datadogClient(settings)),
+        serverSideApply);
     runtime.start();
   }
 
