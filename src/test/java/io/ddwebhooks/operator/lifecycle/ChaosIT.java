@@ -1,0 +1,166 @@
+package io.ddwebhooks.operator.lifecycle;
+
+import static io.ddwebhooks.operator.testing.Fixtures.variable;
+import static io.ddwebhooks.operator.testing.Fixtures.webhook;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ddwebhooks.operator.crd.DatadogCustomVariable;
+import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.crd.DeletionPolicy;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.testing.OperatorHarness;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Thousands of injected faults (500, 429 with and without reset, dropped connections, and connections dropped after
+ * Datadog did the write) while resources are created, changed, renamed and deleted. In the end every resource
+ * converges, no remote object is duplicated, and none outlives a deleted resource whose policy is Delete.
+ */
+class ChaosIT {
+
+  private static final String NS = "chaos";
+  private static final int WEBHOOKS = 24;
+  private static final int VARIABLES = 16;
+  private static OperatorHarness h;
+
+  @BeforeAll
+  static void start() {
+    h = OperatorHarness.start(Duration.ofSeconds(2));
+  }
+
+  @AfterAll
+  static void stop() {
+    h.close();
+  }
+
+  @Test
+  void everythingConvergesWithNoDuplicatesAndNoLeftovers() {
+    h.datadog.setChaos(0.5, 20261128L);
+    // expected Datadog state: name -> url (webhooks) or value (variables)
+    Map<String, String> hooks = new TreeMap<>();
+    Map<String, String> vars = new TreeMap<>();
+    for (int i = 0; i < WEBHOOKS; i++) {
+      h.create(webhook(NS, "hook-" + i, "https://hooks.example.com/" + i));
+      hooks.put("hook-" + i, "https://hooks.example.com/" + i);
+    }
+    for (int i = 0; i < VARIABLES; i++) {
+      h.create(variable(NS, "var-" + i, "value-" + i, i % 2 == 0));
+      vars.put("VAR_" + i, "value-" + i);
+    }
+    awaitAllSynced();
+
+    int round = 0;
+    for (; h.datadog.faultsInjected() < 1000 && round < 30; round++) {
+      final int r = round;
+      if (round == 0) {
+        // renames, deletions (Delete and Orphan), updates, all under fire
+        for (int i = 0; i < 6; i++) {
+          final int n = i;
+          h.edit(DatadogWebhook.class, NS, "hook-" + n, w -> {
+            w.getSpec().setName("renamed-" + n);
+            return w;
+          });
+          hooks.put("renamed-" + n, hooks.remove("hook-" + n));
+        }
+        for (int i = 6; i < 12; i++) {
+          h.delete(DatadogWebhook.class, NS, "hook-" + i);
+          hooks.remove("hook-" + i);
+        }
+        for (int i = 12; i < 14; i++) {
+          h.edit(DatadogWebhook.class, NS, "hook-" + i, w -> {
+            w.getSpec().setDeletionPolicy(DeletionPolicy.Orphan);
+            return w;
+          });
+        }
+        for (int i = 0; i < 6; i++) {
+          h.delete(DatadogCustomVariable.class, NS, "var-" + i);
+          vars.remove("VAR_" + i);
+        }
+      }
+      for (int i = 14; i < WEBHOOKS; i++) {
+        final int n = i;
+        h.edit(DatadogWebhook.class, NS, "hook-" + n, w -> {
+          w.getSpec().setUrl("https://hooks.example.com/" + n + "/round-" + r);
+          return w;
+        });
+        hooks.put("hook-" + n, "https://hooks.example.com/" + n + "/round-" + r);
+      }
+      for (int i = 6; i < VARIABLES; i++) {
+        final int n = i;
+        h.edit(DatadogCustomVariable.class, NS, "var-" + n, v -> {
+          v.getSpec().setValue("value-" + n + "-round-" + r);
+          return v;
+        });
+        vars.put("VAR_" + n, "value-" + n + "-round-" + r);
+      }
+      if (round == 0) {
+        for (int i = 12; i < 14; i++) {
+          awaitSynced(DatadogWebhook.class, "hook-" + i);
+          h.delete(DatadogWebhook.class, NS, "hook-" + i);
+        }
+      }
+      awaitAllSynced();
+    }
+    System.out.printf("chaos: %d faults injected over %d rounds, %d calls%n", h.datadog.faultsInjected(), round,
+        h.datadog.calls().size());
+    assertThat(h.datadog.faultsInjected()).as("faults injected").isGreaterThanOrEqualTo(1000);
+
+    h.datadog.clearFaults();
+    awaitAllSynced();
+    // orphaned ones stay in Datadog; deleted ones are gone; nothing else exists
+    Map<String, String> expectedHooks = new TreeMap<>(hooks);
+    expectedHooks.keySet().removeIf(n -> n.equals("hook-12") || n.equals("hook-13"));
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      Map<String, String> actualHooks = new TreeMap<>();
+      for (String name : h.datadog.webhookNames()) {
+        actualHooks.put(name, h.datadog.webhook(name).orElseThrow().get("url").asText());
+      }
+      Map<String, String> withOrphans = new TreeMap<>(expectedHooks);
+      withOrphans.put("hook-12", actualHooks.get("hook-12"));
+      withOrphans.put("hook-13", actualHooks.get("hook-13"));
+      assertThat(actualHooks).isEqualTo(withOrphans);
+      assertThat(actualHooks).containsKeys("hook-12", "hook-13");
+      Map<String, String> actualVars = new TreeMap<>();
+      for (String name : h.datadog.variableNames()) {
+        actualVars.put(name, h.datadog.storedVariable(name).orElseThrow().get("value").asText());
+      }
+      assertThat(actualVars).isEqualTo(vars);
+    });
+    assertThat(h.datadog.maxConcurrentWrites()).isEqualTo(1);
+  }
+
+  private static void awaitAllSynced() {
+    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+      for (DatadogWebhook w : h.client.resources(DatadogWebhook.class).inNamespace(NS).list().getItems()) {
+        assertSynced(w.getMetadata().getName(), w.getStatus(), w.getMetadata().getGeneration());
+      }
+      for (DatadogCustomVariable v : h.client.resources(DatadogCustomVariable.class).inNamespace(NS).list()
+          .getItems()) {
+        assertSynced(v.getMetadata().getName(), v.getStatus(), v.getMetadata().getGeneration());
+      }
+    });
+  }
+
+  private static <R extends io.fabric8.kubernetes.client.CustomResource<?, ?>> void awaitSynced(Class<R> type,
+      String name) {
+    await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
+      var r = (io.fabric8.kubernetes.client.CustomResource<?, io.ddwebhooks.operator.crd.DatadogResourceStatus>)
+          h.client.resources(type).inNamespace(NS).withName(name).get();
+      assertSynced(name, r.getStatus(), r.getMetadata().getGeneration());
+    });
+  }
+
+  private static void assertSynced(String name, io.ddwebhooks.operator.crd.DatadogResourceStatus status,
+      Long generation) {
+    assertThat(status).as(name).isNotNull();
+    assertThat(ReadyCondition.reason(status)).as(name + ": " + ReadyCondition.of(status)).contains("Synced");
+    assertThat(status.getObservedGeneration()).as(name).isEqualTo(generation);
+  }
+
+}
