@@ -1,9 +1,12 @@
 package io.ddwebhooks.operator;
 
-import ch.qos.logback.classic.Level;
 import io.ddwebhooks.operator.config.ConfigException;
 import io.ddwebhooks.operator.config.OperatorConfig;
+import io.ddwebhooks.operator.config.ServingConfig;
 import io.ddwebhooks.operator.emulator.DatadogEmulator;
+import io.ddwebhooks.operator.observability.HealthServer;
+import io.ddwebhooks.operator.observability.LogFormat;
+import io.ddwebhooks.operator.observability.OperatorMetrics;
 import io.ddwebhooks.operator.sandbox.Sandbox;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -36,7 +39,8 @@ public final class Main implements Callable<Integer> {
   }
 
   @Command(name = "run", description = "Run the operator against the current kubeconfig context or in-cluster"
-      + " config. Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL.")
+      + " config. Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL,"
+      + " LOG_FORMAT, HEALTH_PORT, LEADER_ELECTION and ALLOW_ADOPTION_NAMESPACES (see README).")
   static final class Run implements Callable<Integer> {
 
     @Option(names = "--namespaces", description = "Comma-separated namespaces to watch (default: all;"
@@ -53,7 +57,9 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       OperatorConfig config;
+      ServingConfig serving;
       try {
+        serving = ServingConfig.fromEnvironment(System.getenv());
         config = OperatorConfig.fromEnvironment(System.getenv());
         if (namespaces != null) {
           config = config.withNamespaces(OperatorConfig.parseNamespaces(namespaces));
@@ -68,10 +74,18 @@ public final class Main implements Callable<Integer> {
         System.err.println("error: " + e.getMessage());
         return 2;
       }
-      setLogLevel(config.logLevel());
-      LOG.info("starting {} {}", "datadog-webhooks-operator", config);
+      LogFormat.apply(config.logLevel(), serving.logFormat());
+      LOG.info("starting datadog-webhooks-operator {} with {}", OperatorRuntime.VERSION, config);
       KubernetesClient client = new KubernetesClientBuilder().build();
-      OperatorRuntime runtime = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), true);
+      OperatorMetrics metrics = new OperatorMetrics();
+      OperatorRuntime runtime = OperatorRuntime.create(client, config,
+          OperatorRuntime.datadogClient(config, metrics), true, metrics);
+      metrics.writeQueue(runtime::queuedWrites);
+      metrics.leader(runtime::leading);
+      if (serving.healthPort() > 0) {
+        HealthServer health = new HealthServer(serving.healthPort(), runtime::health, metrics);
+        LOG.info("health and metrics on port {}: /healthz /readyz /metrics", health.port());
+      }
       runtime.operator().installShutdownHook(Duration.ofSeconds(30));
       runtime.start();
       new CountDownLatch(1).await();
@@ -96,7 +110,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      setLogLevel(logLevel);
+      LogFormat.apply(logLevel, "text");
       Path dir = examples;
       if (dir == null && Path.of("deploy/examples").toFile().isDirectory()) {
         dir = Path.of("deploy/examples");
@@ -128,9 +142,4 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  static void setLogLevel(String level) {
-    ch.qos.logback.classic.Logger root =
-        (ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    root.setLevel(Level.toLevel(level, Level.INFO));
-  }
 }

@@ -2,6 +2,7 @@ package io.ddwebhooks.operator;
 
 import io.ddwebhooks.operator.config.LeaderElection;
 import io.ddwebhooks.operator.config.OperatorConfig;
+import io.ddwebhooks.operator.datadog.CallObserver;
 import io.ddwebhooks.operator.datadog.HttpWebhooksIntegrationApi;
 import io.ddwebhooks.operator.datadog.SerializedWrites;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
@@ -9,18 +10,22 @@ import io.ddwebhooks.operator.reconciler.ConvergenceLoop;
 import io.ddwebhooks.operator.reconciler.CustomVariableKind;
 import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookReconciler;
+import io.ddwebhooks.operator.observability.HealthServer;
 import io.ddwebhooks.operator.reconciler.EventRecorder;
+import io.ddwebhooks.operator.reconciler.ReconcileObserver;
 import io.ddwebhooks.operator.reconciler.RelevantChange;
 import io.ddwebhooks.operator.reconciler.SecretReader;
 import io.ddwebhooks.operator.reconciler.StatusWriter;
 import io.ddwebhooks.operator.reconciler.WebhookKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /** Wires configuration, the Datadog client and both reconcilers into a JOSDK Operator. */
@@ -32,16 +37,24 @@ public final class OperatorRuntime {
 
   private final Operator operator;
   private final SerializedWrites datadog;
+  private final boolean electing;
+  private final AtomicBoolean leading;
 
-  private OperatorRuntime(Operator operator, SerializedWrites datadog) {
+  private OperatorRuntime(Operator operator, SerializedWrites datadog, boolean electing, AtomicBoolean leading) {
     this.operator = operator;
     this.datadog = datadog;
+    this.electing = electing;
+    this.leading = leading;
   }
 
   /** The Datadog client the operator uses in production: HTTP, writes serialised per org. */
   public static WebhooksIntegrationApi datadogClient(OperatorConfig config) {
+    return datadogClient(config, CallObserver.NONE);
+  }
+
+  public static WebhooksIntegrationApi datadogClient(OperatorConfig config, CallObserver observer) {
     return new HttpWebhooksIntegrationApi(config.datadogBaseUrl(), config.apiKey(), config.appKey(),
-        config.requestTimeout(), "datadog-webhooks-operator/" + VERSION);
+        config.requestTimeout(), "datadog-webhooks-operator/" + VERSION, observer);
   }
 
   /**
@@ -50,7 +63,13 @@ public final class OperatorRuntime {
    */
   public static OperatorRuntime create(KubernetesClient client, OperatorConfig config, WebhooksIntegrationApi api,
       boolean useServerSideApply) {
+    return create(client, config, api, useServerSideApply, ReconcileObserver.NONE);
+  }
+
+  public static OperatorRuntime create(KubernetesClient client, OperatorConfig config, WebhooksIntegrationApi api,
+      boolean useServerSideApply, ReconcileObserver observer) {
     SerializedWrites datadog = new SerializedWrites(api);
+    AtomicBoolean leading = new AtomicBoolean(config.leaderElection() == null);
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withUseSSAToPatchPrimaryResource(useServerSideApply)
@@ -65,13 +84,15 @@ public final class OperatorRuntime {
             .withRenewDeadline(election.renewDeadline())
             .withRetryPeriod(election.retryPeriod())
             .withExitOnStopLeading(election.exitOnLoss())
+            .withLeaderCallbacks(new LeaderCallbacks(() -> leading.set(true), () -> leading.set(false),
+                newLeader -> { }))
             .build());
       }
     });
     Clock clock = Clock.systemUTC();
     ConvergenceLoop.Settings settings = new ConvergenceLoop.Settings(new SecretReader(client),
         new EventRecorder(client, clock, instanceName()), new StatusWriter(client, useServerSideApply),
-        config.retry(), config.resyncInterval(), config.adoption(), clock);
+        config.retry(), config.resyncInterval(), config.adoption(), clock, observer);
 
     WebhookKind webhooks = new WebhookKind(datadog);
     operator.register(new DatadogWebhookReconciler(webhooks,
@@ -79,7 +100,7 @@ public final class OperatorRuntime {
     CustomVariableKind variables = new CustomVariableKind(datadog);
     operator.register(new DatadogCustomVariableReconciler(variables,
         new ConvergenceLoop<>(variables, settings, VARIABLE_CONTROLLER)), overrides(config, VARIABLE_CONTROLLER));
-    return new OperatorRuntime(operator, datadog);
+    return new OperatorRuntime(operator, datadog, config.leaderElection() != null, leading);
   }
 
   private static <R extends HasMetadata> Consumer<ControllerConfigurationOverrider<R>> overrides(
@@ -120,5 +141,27 @@ public final class OperatorRuntime {
   /** Writes waiting for the per-org write lock. */
   public int queuedWrites() {
     return datadog.queuedWrites();
+  }
+
+  /** True when this replica writes to Datadog: it holds the Lease, or runs without leader election. */
+  public boolean leading() {
+    return leading.get();
+  }
+
+  /**
+   * Liveness: the operator was started. Readiness: a standby is ready (to take over); a writing replica is ready
+   * once its informers have synced and are healthy.
+   */
+  public HealthServer.Health health() {
+    boolean started = operator.getRuntimeInfo().isStarted();
+    if (!started) {
+      return new HealthServer.Health(true, false, "starting");
+    }
+    if (electing && !leading.get()) {
+      return new HealthServer.Health(true, true, "standby (another replica holds the Lease)");
+    }
+    boolean healthy = operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    return new HealthServer.Health(true, healthy, healthy ? (electing ? "leader" : "running")
+        : "informers not healthy: " + operator.getRuntimeInfo().unhealthyEventSources().keySet());
   }
 }

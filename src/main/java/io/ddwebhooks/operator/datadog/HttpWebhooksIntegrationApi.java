@@ -34,62 +34,78 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
   private final Duration timeout;
   private final HttpClient http;
   private final String userAgent;
+  private final CallObserver observer;
 
   public HttpWebhooksIntegrationApi(URI baseUrl, String apiKey, String appKey, Duration timeout, String userAgent) {
+    this(baseUrl, apiKey, appKey, timeout, userAgent, CallObserver.NONE);
+  }
+
+  public HttpWebhooksIntegrationApi(URI baseUrl, String apiKey, String appKey, Duration timeout, String userAgent,
+      CallObserver observer) {
     String base = baseUrl.toString();
     this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     this.apiKey = apiKey;
     this.appKey = appKey;
     this.timeout = timeout;
     this.userAgent = userAgent;
+    this.observer = observer;
     this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   @Override
   public Optional<Webhook> getWebhook(String name) {
-    return send("GET webhook '" + name + "'", "GET", WEBHOOKS + "/" + escape(name), null, true)
+    return send("GetWebhooksIntegration", "GET webhook '" + name + "'", "GET", webhookPath(name), null, true)
         .map(HttpWebhooksIntegrationApi::toWebhook);
   }
 
   @Override
   public Webhook createWebhook(Webhook webhook) {
-    return toWebhook(send("POST webhook '" + webhook.name() + "'", "POST", WEBHOOKS, webhookBody(webhook), false)
-        .orElseThrow());
-  }
-
-  @Override
-  public Webhook updateWebhook(String currentName, Webhook webhook) {
-    return toWebhook(send("PUT webhook '" + currentName + "'", "PUT", WEBHOOKS + "/" + escape(currentName),
+    return toWebhook(send("CreateWebhooksIntegration", "POST webhook '" + webhook.name() + "'", "POST", WEBHOOKS,
         webhookBody(webhook), false).orElseThrow());
   }
 
   @Override
+  public Webhook updateWebhook(String currentName, Webhook webhook) {
+    return toWebhook(send("UpdateWebhooksIntegration", "PUT webhook '" + currentName + "'", "PUT",
+        webhookPath(currentName), webhookBody(webhook), false).orElseThrow());
+  }
+
+  @Override
   public boolean deleteWebhook(String name) {
-    return send("DELETE webhook '" + name + "'", "DELETE", WEBHOOKS + "/" + escape(name), null, true).isPresent();
+    return send("DeleteWebhooksIntegration", "DELETE webhook '" + name + "'", "DELETE", webhookPath(name), null,
+        true).isPresent();
   }
 
   @Override
   public Optional<CustomVariable> getCustomVariable(String name) {
-    return send("GET custom variable '" + name + "'", "GET", VARIABLES + "/" + escape(name), null, true)
-        .map(HttpWebhooksIntegrationApi::toVariable);
+    return send("GetWebhooksIntegrationCustomVariable", "GET custom variable '" + name + "'", "GET",
+        variablePath(name), null, true).map(HttpWebhooksIntegrationApi::toVariable);
   }
 
   @Override
   public CustomVariable createCustomVariable(CustomVariable variable) {
-    return toVariable(send("POST custom variable '" + variable.name() + "'", "POST", VARIABLES,
-        variableBody(variable), false).orElseThrow());
+    return toVariable(send("CreateWebhooksIntegrationCustomVariable", "POST custom variable '" + variable.name()
+        + "'", "POST", VARIABLES, variableBody(variable), false).orElseThrow());
   }
 
   @Override
   public CustomVariable updateCustomVariable(String currentName, CustomVariable variable) {
-    return toVariable(send("PUT custom variable '" + currentName + "'", "PUT", VARIABLES + "/" + escape(currentName),
-        variableBody(variable), false).orElseThrow());
+    return toVariable(send("UpdateWebhooksIntegrationCustomVariable", "PUT custom variable '" + currentName + "'",
+        "PUT", variablePath(currentName), variableBody(variable), false).orElseThrow());
   }
 
   @Override
   public boolean deleteCustomVariable(String name) {
-    return send("DELETE custom variable '" + name + "'", "DELETE", VARIABLES + "/" + escape(name), null, true)
-        .isPresent();
+    return send("DeleteWebhooksIntegrationCustomVariable", "DELETE custom variable '" + name + "'", "DELETE",
+        variablePath(name), null, true).isPresent();
+  }
+
+  private static String webhookPath(String name) {
+    return WEBHOOKS + "/" + escape(name);
+  }
+
+  private static String variablePath(String name) {
+    return VARIABLES + "/" + escape(name);
   }
 
   /** The full body, always: a partial PUT would leave fields we manage to the server's discretion. */
@@ -133,7 +149,7 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
    * Sends one request. Returns the parsed body on 2xx; empty on 404 (and the legacy 400 "does not exist") when
    * {@code absentIsEmpty}; throws otherwise.
    */
-  private Optional<JsonNode> send(String operation, String method, String path, JsonNode body,
+  private Optional<JsonNode> send(String operationId, String operation, String method, String path, JsonNode body,
       boolean absentIsEmpty) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(timeout)
@@ -148,15 +164,18 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
     HttpResponse<String> response;
+    long start = System.nanoTime();
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
+      observer.observe(operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
       throw DatadogApiException.network(operation, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw DatadogApiException.network(operation, e);
     }
     int status = response.statusCode();
+    observer.observe(operationId, status, Duration.ofNanos(System.nanoTime() - start));
     if (status >= 200 && status < 300) {
       return Optional.of(parse(operation, status, response.body()));
     }

@@ -39,7 +39,7 @@ public class ConvergenceLoop<R extends CustomResource<? extends ManagedSpec, Dat
 
   /** What the loop needs besides the kind: collaborators and settings. */
   public record Settings(SecretReader secrets, EventRecorder events, StatusWriter statusWriter, RetryPolicy retry,
-      Duration resync, AdoptionPolicy adoption, Clock clock) {}
+      Duration resync, AdoptionPolicy adoption, Clock clock, ReconcileObserver observer) {}
 
   private final ResourceKind<R, T> kind;
   private final Settings s;
@@ -58,6 +58,7 @@ public class ConvergenceLoop<R extends CustomResource<? extends ManagedSpec, Dat
     DatadogResourceStatus before = resource.getStatus();
     DatadogResourceStatus status = before == null ? new DatadogResourceStatus() : before.copy();
     Optional<Duration> next = converge(resource, status, claimants);
+    s.observer().reconciled(resource.getKind(), ReadyCondition.reason(status).orElse("Unknown"));
     UpdateControl<R> control;
     if (status.equals(before)) {
       control = UpdateControl.noUpdate();
@@ -243,6 +244,7 @@ public class ConvergenceLoop<R extends CustomResource<? extends ManagedSpec, Dat
   private void drift(R resource, DatadogResourceStatus status, String message) {
     LOG.warn("{}", message);
     s.events().warning(resource, "DriftCorrected", message);
+    s.observer().driftCorrected(resource.getKind());
     status.setDriftCorrections(status.getDriftCorrections() == null ? 1 : status.getDriftCorrections() + 1);
     status.setLastDriftCorrectionTime(now());
   }

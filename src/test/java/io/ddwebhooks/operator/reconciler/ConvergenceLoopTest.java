@@ -45,7 +45,8 @@ class ConvergenceLoopTest {
         Duration.ofSeconds(5), "test/" + OperatorRuntime.VERSION));
     loop = new ConvergenceLoop<>(kind, new ConvergenceLoop.Settings(new SecretReader(kubernetes.client()),
         new EventRecorder(kubernetes.client(), Clock.systemUTC(), "test"),
-        new StatusWriter(kubernetes.client(), false), RETRY, RESYNC, AdoptionPolicy.NOWHERE, Clock.systemUTC()),
+        new StatusWriter(kubernetes.client(), false), RETRY, RESYNC, AdoptionPolicy.NOWHERE, Clock.systemUTC(),
+        ReconcileObserver.NONE),
         "test");
   }
 

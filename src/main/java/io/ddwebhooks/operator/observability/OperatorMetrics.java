@@ -1,0 +1,77 @@
+package io.ddwebhooks.operator.observability;
+
+import io.ddwebhooks.operator.datadog.CallObserver;
+import io.ddwebhooks.operator.reconciler.ReconcileObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * The operator's Prometheus metrics: reconciliations by kind and outcome, Datadog API calls by operation and status
+ * with a latency histogram, the Datadog write queue, drift corrections, leadership, and the JVM's own.
+ */
+public final class OperatorMetrics implements ReconcileObserver, CallObserver {
+
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+  public OperatorMetrics() {
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+  }
+
+  @Override
+  public void reconciled(String kind, String reason) {
+    boolean failed = !"Synced".equals(reason);
+    Counter.builder("ddwebhooks.reconciliations")
+        .description("Reconciliations, by kind and the Ready reason they ended with")
+        .tag("kind", kind).tag("reason", reason).tag("result", failed ? "failure" : "success")
+        .register(registry).increment();
+  }
+
+  @Override
+  public void driftCorrected(String kind) {
+    Counter.builder("ddwebhooks.drift.corrections")
+        .description("Objects restored after a change made in Datadog outside Kubernetes")
+        .tag("kind", kind).register(registry).increment();
+  }
+
+  @Override
+  public void observe(String operation, int status, Duration latency) {
+    Timer.builder("ddwebhooks.datadog.requests")
+        .description("Calls to the Datadog API, by operation and HTTP status (0: no answer)")
+        .tag("operation", operation).tag("status", String.valueOf(status))
+        .publishPercentileHistogram()
+        .register(registry).record(latency);
+  }
+
+  /** Writes waiting for the per-org write lock. */
+  public void writeQueue(Supplier<Number> queued) {
+    Gauge.builder("ddwebhooks.datadog.write.queue", queued)
+        .description("Writes waiting for their turn to reach the Datadog org").register(registry);
+  }
+
+  /** 1 while this replica leads (or runs without leader election), else 0. */
+  public void leader(Supplier<Boolean> leading) {
+    Gauge.builder("ddwebhooks.leader", () -> leading.get() ? 1 : 0)
+        .description("1 when this replica is the one writing to Datadog").register(registry);
+  }
+
+  /** The Prometheus text exposition of every metric. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}

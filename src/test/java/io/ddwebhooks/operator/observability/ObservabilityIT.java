@@ -1,0 +1,93 @@
+package io.ddwebhooks.operator.observability;
+
+import static io.ddwebhooks.operator.testing.Fixtures.webhook;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.ddwebhooks.operator.OperatorRuntime;
+import io.ddwebhooks.operator.config.OperatorConfig;
+import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.emulator.DatadogEmulator;
+import io.ddwebhooks.operator.emulator.Fault;
+import io.ddwebhooks.operator.sandbox.LocalKubernetes;
+import io.ddwebhooks.operator.testing.OperatorHarness;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** /healthz, /readyz and /metrics backed by the running operator's real state. */
+class ObservabilityIT {
+
+  private static DatadogEmulator datadog;
+  private static LocalKubernetes kubernetes;
+  private static OperatorRuntime runtime;
+  private static HealthServer health;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    datadog = DatadogEmulator.start();
+    kubernetes = LocalKubernetes.start();
+    OperatorConfig config = OperatorConfig.forDatadog(datadog.baseUrl(), "k", "a")
+        .withResyncInterval(Duration.ofMillis(500)).withRetry(OperatorHarness.FAST_RETRY);
+    OperatorMetrics metrics = new OperatorMetrics();
+    runtime = OperatorRuntime.create(kubernetes.client(), config, OperatorRuntime.datadogClient(config, metrics),
+        false, metrics);
+    metrics.writeQueue(runtime::queuedWrites);
+    metrics.leader(runtime::leading);
+    health = new HealthServer(0, runtime::health, metrics);
+    runtime.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    health.close();
+    runtime.stop();
+    kubernetes.close();
+    datadog.close();
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void probesReflectTheOperator() throws Exception {
+    assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    await().untilAsserted(() -> {
+      HttpResponse<String> ready = get("/readyz");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(ready.body()).startsWith("ready: running");
+    });
+  }
+
+  @Test
+  void metricsCoverReconcilesDatadogCallsQueueAndDrift() throws Exception {
+    kubernetes.client().resource(webhook("metrics", "measured", "https://a.example.com")).create();
+    datadog.failNext("GET", 1, Fault.serverError());
+    await().untilAsserted(() -> assertThat(datadog.webhook("measured")).isPresent());
+    datadog.deleteWebhookOutOfBand("measured");
+    await().untilAsserted(() -> {
+      String metrics = get("/metrics").body();
+      assertThat(metrics)
+          .contains("ddwebhooks_reconciliations_total{kind=\"DatadogWebhook\",reason=\"Synced\",result=\"success\"}")
+          .contains("ddwebhooks_reconciliations_total{kind=\"DatadogWebhook\",reason=\"DatadogUnavailable\","
+              + "result=\"failure\"}")
+          .contains("ddwebhooks_datadog_requests_seconds_bucket{operation=\"CreateWebhooksIntegration\","
+              + "status=\"201\"")
+          .contains("ddwebhooks_datadog_requests_seconds_count{operation=\"GetWebhooksIntegration\",status=\"500\"}")
+          .contains("ddwebhooks_datadog_write_queue ")
+          .contains("ddwebhooks_leader 1")
+          .contains("ddwebhooks_drift_corrections_total{kind=\"DatadogWebhook\"} 1")
+          .contains("jvm_memory_used_bytes");
+    });
+    assertThat(kubernetes.client().resources(DatadogWebhook.class).inNamespace("metrics").withName("measured").get())
+        .isNotNull();
+  }
+}
