@@ -51,6 +51,11 @@ public final class RealKubernetes implements AutoCloseable {
 
   /** As {@link #start()}; {@code installCrds} false leaves the CRDs to the test (kubectl apply). */
   public static RealKubernetes start(boolean installCrds) {
+    return start(installCrds, true);
+  }
+
+  /** {@code installRbac} false leaves deploy/operator's RBAC out too (for a Helm install, say). */
+  public static RealKubernetes start(boolean installCrds, boolean installRbac) {
     // binaries already installed (by .ci/kube-binaries.sh): never download. Otherwise kube-api-test may download
     // them on a machine with internet, unless KUBE_API_TEST_OFFLINE_MODE=true (as in CI) makes absence an error.
     boolean installed = installedBinaries().isPresent();
@@ -74,7 +79,9 @@ public final class RealKubernetes implements AutoCloseable {
       if (installCrds) {
         k.installCrds();
       }
-      k.installOperatorRbac();
+      if (installRbac) {
+        k.installOperatorRbac();
+      }
       return k;
     } catch (IOException e) {
       server.stop();
