@@ -58,6 +58,16 @@ class RbacManifestTest {
   }
 
   @Test
+  void theNamespaceScopedVariantGrantsTheSameRules() throws IOException {
+    ClusterRole cluster = (ClusterRole) manifests().stream().filter(m -> m instanceof ClusterRole).findFirst()
+        .orElseThrow();
+    try (InputStream in = Files.newInputStream(Path.of("deploy/operator/namespace-scoped/20-role.yaml"))) {
+      Role role = Serialization.unmarshal(in, Role.class);
+      assertThat(role.getRules()).isEqualTo(cluster.getRules());
+    }
+  }
+
+  @Test
   void leasesAreOnlyInTheOperatorsNamespace() throws IOException {
     for (HasMetadata m : manifests()) {
       if (m instanceof ClusterRole c) {

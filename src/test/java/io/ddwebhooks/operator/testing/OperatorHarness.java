@@ -84,9 +84,14 @@ public final class OperatorHarness implements AutoCloseable {
    * ServiceAccount of deploy/operator, so RBAC must allow everything it does.
    */
   public static OperatorHarness startOn(RealKubernetes k8s) {
+    return startOn(k8s, UnaryOperator.identity());
+  }
+
+  /** As {@link #startOn(RealKubernetes)}, with the test's changes to the operator's configuration. */
+  public static OperatorHarness startOn(RealKubernetes k8s, UnaryOperator<OperatorConfig> tune) {
     DatadogEmulator datadog = emulator();
     OperatorHarness h = new OperatorHarness(datadog, k8s.admin(), k8s.asOperatorServiceAccount(), true, null,
-        config(datadog, Duration.ofMinutes(10)));
+        tune.apply(config(datadog, Duration.ofMinutes(10))));
     h.startOperator();
     return h;
   }

@@ -1,0 +1,49 @@
+package io.ddwebhooks.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * There is no Docker engine here, so the Dockerfile is checked against the build: it copies what the build needs and
+ * produces, runs as a numeric non-root user on a JRE 17, and carries nothing but the operator's jar.
+ */
+class DockerfileTest {
+
+  @Test
+  void theImageIsBuiltFromWhatTheBuildProducesAndRunsAsNonRoot() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("Dockerfile"));
+    String pom = Files.readString(Path.of("pom.xml"));
+    Matcher finalName = Pattern.compile("<finalName>([^<]+)</finalName>").matcher(pom);
+    assertThat(finalName.find()).isTrue();
+    String jar = "target/" + finalName.group(1) + ".jar";
+
+    List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+    assertThat(froms).hasSize(2);
+    assertThat(froms.get(0)).contains("maven").contains("17").endsWith("AS build");
+    assertThat(froms.get(1)).contains("17-jre");
+
+    // the build stage copies sources that exist
+    for (String line : lines) {
+      if (line.startsWith("COPY ") && !line.contains("--from")) {
+        String source = line.split("\\s+")[1];
+        assertThat(Path.of(source)).as(line).exists();
+      }
+    }
+    // the runtime stage copies exactly the shaded jar the pom produces, and nothing else
+    List<String> runtimeCopies = lines.stream().filter(l -> l.startsWith("COPY --from=build")).toList();
+    assertThat(runtimeCopies).singleElement().asString().contains("/src/" + jar);
+    assertThat(pom).contains("maven-shade-plugin").contains("<mainClass>${main.class}</mainClass>");
+
+    String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
+    assertThat(user).matches("USER [1-9][0-9]*:[1-9][0-9]*");
+    String entry = lines.stream().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+    assertThat(entry).contains("/opt/operator/" + finalName.group(1) + ".jar");
+    assertThat(String.join("\n", lines)).contains("MaxRAMPercentage");
+  }
+}
