@@ -9,7 +9,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "has(self.value) != has(self.valueFrom)",
     message = "exactly one of value or valueFrom must be set")
-public class DatadogCustomVariableSpec implements ManagedSpec {
+public class DatadogCustomVariableSpec extends PolicySpec {
 
   public static final String NAME_PATTERN = "^[A-Z0-9_]+$";
 
@@ -68,31 +68,5 @@ public class DatadogCustomVariableSpec implements ManagedSpec {
   /** The effective secrecy, with the documented default. */
   public boolean secret() {
     return Boolean.TRUE.equals(isSecret);
-  }
-
-  @JsonPropertyDescription("Delete (default) removes the custom variable from Datadog when this resource is deleted; Orphan"
-      + " leaves it there (to hand it over to another resource or tool).")
-  private DeletionPolicy deletionPolicy;
-
-  @JsonPropertyDescription("Full (default) lets the operator create, update and delete the custom variable; ObserveOnly only"
-      + " reads it and reports drift in status, never writing or deleting.")
-  private ManagementPolicy managementPolicy;
-
-  @Override
-  public DeletionPolicy getDeletionPolicy() {
-    return deletionPolicy;
-  }
-
-  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
-    this.deletionPolicy = deletionPolicy;
-  }
-
-  @Override
-  public ManagementPolicy getManagementPolicy() {
-    return managementPolicy;
-  }
-
-  public void setManagementPolicy(ManagementPolicy managementPolicy) {
-    this.managementPolicy = managementPolicy;
   }
 }

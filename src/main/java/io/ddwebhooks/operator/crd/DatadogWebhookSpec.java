@@ -10,7 +10,7 @@ import java.util.List;
 @ValidationRule(
     value = "has(self.url) != has(self.urlFrom)",
     message = "exactly one of url or urlFrom must be set")
-public class DatadogWebhookSpec implements ManagedSpec {
+public class DatadogWebhookSpec extends PolicySpec {
 
   public static final String NAME_PATTERN = "^[A-Za-z0-9_-]+$";
   public static final String URL_PATTERN = "^https?://.+$";
@@ -87,31 +87,5 @@ public class DatadogWebhookSpec implements ManagedSpec {
 
   public void setCustomHeaders(List<CustomHeader> customHeaders) {
     this.customHeaders = customHeaders == null ? new ArrayList<>() : customHeaders;
-  }
-
-  @JsonPropertyDescription("Delete (default) removes the webhook from Datadog when this resource is deleted; Orphan"
-      + " leaves it there (to hand it over to another resource or tool).")
-  private DeletionPolicy deletionPolicy;
-
-  @JsonPropertyDescription("Full (default) lets the operator create, update and delete the webhook; ObserveOnly only"
-      + " reads it and reports drift in status, never writing or deleting.")
-  private ManagementPolicy managementPolicy;
-
-  @Override
-  public DeletionPolicy getDeletionPolicy() {
-    return deletionPolicy;
-  }
-
-  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
-    this.deletionPolicy = deletionPolicy;
-  }
-
-  @Override
-  public ManagementPolicy getManagementPolicy() {
-    return managementPolicy;
-  }
-
-  public void setManagementPolicy(ManagementPolicy managementPolicy) {
-    this.managementPolicy = managementPolicy;
   }
 }

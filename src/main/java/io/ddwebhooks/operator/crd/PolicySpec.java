@@ -1,0 +1,33 @@
+package io.ddwebhooks.operator.crd;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+
+/** The policy fields both kinds' specs carry. */
+public abstract class PolicySpec implements ManagedSpec {
+
+  @JsonPropertyDescription("Delete (default) removes the object from Datadog when this resource is deleted; Orphan"
+      + " leaves it there (to hand it over to another resource or tool).")
+  private DeletionPolicy deletionPolicy;
+
+  @JsonPropertyDescription("Full (default) lets the operator create, update and delete the object; ObserveOnly"
+      + " only reads it and reports drift in status, never writing or deleting.")
+  private ManagementPolicy managementPolicy;
+
+  @Override
+  public DeletionPolicy getDeletionPolicy() {
+    return deletionPolicy;
+  }
+
+  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
+  }
+
+  @Override
+  public ManagementPolicy getManagementPolicy() {
+    return managementPolicy;
+  }
+
+  public void setManagementPolicy(ManagementPolicy managementPolicy) {
+    this.managementPolicy = managementPolicy;
+  }
+}
