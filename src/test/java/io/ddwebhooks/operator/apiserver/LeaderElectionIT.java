@@ -107,9 +107,15 @@ class LeaderElectionIT {
       awaitSynced("ha-two");
       assertThat(a.writes.get()).isEqualTo(2);
       assertThat(b.writes.get()).as("the standby writes nothing").isZero();
+      assertThat(a.runtime.leading()).isTrue();
+      assertThat(a.runtime.health().detail()).isEqualTo("leader");
+      assertThat(b.runtime.leading()).isFalse();
+      assertThat(b.runtime.health().ready()).as("a standby is ready to take over").isTrue();
+      assertThat(b.runtime.health().detail()).startsWith("standby");
 
       a.stop();
       await().atMost(Duration.ofSeconds(60)).until(() -> "replica-b".equals(holder()));
+      await().until(b.runtime::leading);
       k8s.admin().resources(DatadogWebhook.class).inNamespace(NS).withName("ha-one").edit(w -> {
         w.getSpec().setUrl("https://one-v2.example.com");
         return w;
