@@ -7,6 +7,7 @@ import io.ddwebhooks.operator.emulator.DatadogEmulator;
 import io.ddwebhooks.operator.observability.HealthServer;
 import io.ddwebhooks.operator.observability.LogFormat;
 import io.ddwebhooks.operator.observability.OperatorMetrics;
+import io.ddwebhooks.operator.sandbox.Benchmark;
 import io.ddwebhooks.operator.sandbox.Sandbox;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Option;
 /** Entry point: wiring only. Runs the operator (default), the sandbox demo, or the Datadog emulator. */
 @Command(name = "datadog-webhooks-operator", mixinStandardHelpOptions = true, version = OperatorRuntime.VERSION,
     description = "Manages Datadog webhooks and webhook custom variables from Kubernetes resources.",
-    subcommands = {Main.Run.class, Main.SandboxCommand.class, Main.EmulatorCommand.class})
+    subcommands = {Main.Run.class, Main.SandboxCommand.class, Main.EmulatorCommand.class,
+        Main.BenchmarkCommand.class})
 public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -116,6 +118,29 @@ public final class Main implements Callable<Integer> {
         dir = Path.of("deploy/examples");
       }
       return new Sandbox(System.out).run(dir, keepRunning);
+    }
+  }
+
+  @Command(name = "benchmark", description = "Measure convergence, Datadog calls and memory for N webhooks on the"
+      + " in-process Kubernetes API and the emulator with Datadog-like latency; prints figures.")
+  static final class BenchmarkCommand implements Callable<Integer> {
+
+    @Option(names = "--resources", defaultValue = "200", description = "How many webhooks (default 200).")
+    int resources;
+
+    @Option(names = "--read-latency", defaultValue = "200ms", description = "Emulated GET latency (default 200ms).")
+    String readLatency;
+
+    @Option(names = "--write-latency", defaultValue = "100ms",
+        description = "Emulated write latency (default 100ms; Datadog's are 1-4 s).")
+    String writeLatency;
+
+    @Override
+    public Integer call() throws Exception {
+      LogFormat.apply("WARN", "text");
+      return new Benchmark(System.out).run(resources,
+          OperatorConfig.parseDuration("--read-latency", readLatency, null),
+          OperatorConfig.parseDuration("--write-latency", writeLatency, null));
     }
   }
 
