@@ -116,7 +116,7 @@ class LeaderElectionIT {
       a.stop();
       await().atMost(Duration.ofSeconds(60)).until(() -> "replica-b".equals(holder()));
       await().until(b.runtime::leading);
-      k8s.admin().resources(DatadogWebhook.class).inNamespace(NS).withName("ha-one").edit(w -> {
+      OperatorHarness.edit(k8s.admin(), DatadogWebhook.class, NS, "ha-one", w -> {
         w.getSpec().setUrl("https://one-v2.example.com");
         return w;
       });

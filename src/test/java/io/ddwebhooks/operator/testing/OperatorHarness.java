@@ -153,9 +153,23 @@ public final class OperatorHarness implements AutoCloseable {
     return client.resources(type).inNamespace(ns).withName(name).get();
   }
 
+  /** Edits as a user would; retries when the operator's status write got in between (409), as kubectl does. */
   public <R extends CustomResource<?, DatadogResourceStatus>> R edit(Class<R> type, String ns, String name,
       java.util.function.UnaryOperator<R> change) {
-    return client.resources(type).inNamespace(ns).withName(name).edit(change);
+    return edit(client, type, ns, name, change);
+  }
+
+  public static <R extends CustomResource<?, DatadogResourceStatus>> R edit(KubernetesClient client, Class<R> type,
+      String ns, String name, java.util.function.UnaryOperator<R> change) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.resources(type).inNamespace(ns).withName(name).edit(change);
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 20) {
+          throw e;
+        }
+      }
+    }
   }
 
   public <R extends CustomResource<?, DatadogResourceStatus>> void delete(Class<R> type, String ns, String name) {
