@@ -12,7 +12,7 @@ FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 operator && useradd --system --uid 10001 --gid 10001 --no-create-home operator
 COPY --from=build /src/target/datadog-webhooks-operator.jar /opt/operator/datadog-webhooks-operator.jar
 USER 10001:10001
-# container-aware heap sizing; the Deployment may override through JAVA_TOOL_OPTIONS
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /opt/operator/datadog-webhooks-operator.jar \"$@\"", "--"]
+# container-aware heap sizing, read by the JVM itself; the Deployment and the Helm chart set their own
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=70 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+ENTRYPOINT ["java", "-jar", "/opt/operator/datadog-webhooks-operator.jar"]
 CMD ["run"]
