@@ -18,12 +18,13 @@ import java.util.Locale;
 @Plural("datadogcustomvariables")
 @ShortNames("ddcv")
 @Categories("datadog")
-// kubectl shows these in jsonPath order (the generator sorts them): Age, [Secret,] Reason, Ready, Datadog Name
+// The CRD generator orders printer columns by JSON path, and the API server accepts only paths starting with '.'.
+// These equivalent recursive paths make kubectl show: NAME, DATADOG NAME, [SECRET,] READY, REASON, AGE.
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Secret", jsonPath = ".spec.isSecret", type = AdditionalPrinterColumn.Type.BOOLEAN)
-@AdditionalPrinterColumn(name = "Datadog Name", jsonPath = ".status.remoteName", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = "..status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = "..status.conditions[?(@.type == \"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Secret", jsonPath = "..spec.isSecret", type = AdditionalPrinterColumn.Type.BOOLEAN)
+@AdditionalPrinterColumn(name = "Datadog Name", jsonPath = "..remoteName", type = AdditionalPrinterColumn.Type.STRING)
 @ValidationRule(value = "has(self.spec)", message = "spec is required")
 public class DatadogCustomVariable extends CustomResource<DatadogCustomVariableSpec, DatadogResourceStatus>
     implements Namespaced {

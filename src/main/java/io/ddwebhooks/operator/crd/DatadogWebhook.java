@@ -17,11 +17,12 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Plural("datadogwebhooks")
 @ShortNames("ddwh")
 @Categories("datadog")
-// kubectl shows these in jsonPath order (the generator sorts them): Age, [Secret,] Reason, Ready, Datadog Name
+// The CRD generator orders printer columns by JSON path, and the API server accepts only paths starting with '.'.
+// These equivalent recursive paths make kubectl show: NAME, DATADOG NAME, [SECRET,] READY, REASON, AGE.
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
-@AdditionalPrinterColumn(name = "Reason", jsonPath = ".status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Ready", jsonPath = ".status.conditions[?(@.type==\"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
-@AdditionalPrinterColumn(name = "Datadog Name", jsonPath = ".status.remoteName", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Reason", jsonPath = "..status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Ready", jsonPath = "..status.conditions[?(@.type == \"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Datadog Name", jsonPath = "..remoteName", type = AdditionalPrinterColumn.Type.STRING)
 @ValidationRule(value = "has(self.spec)", message = "spec is required")
 @ValidationRule(
     value = "!has(self.spec) || has(self.spec.name) || !self.metadata.name.contains('.')",
