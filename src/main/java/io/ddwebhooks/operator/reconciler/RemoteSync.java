@@ -66,9 +66,8 @@ public final class RemoteSync {
       Intent intent) {
     String from = own.ownedName();
     Optional<T> atTarget = kind.get(target);
-    boolean oldExists = kind.get(from).isPresent();
     if (atTarget.isPresent()) {
-      if (target.equals(own.pendingName()) && !oldExists) {
+      if (target.equals(own.pendingName()) && kind.get(from).isEmpty()) {
         // an earlier attempt renamed it and did not get to record that
         List<String> diffs = kind.differences(desired, atTarget.get(), false);
         T remote = diffs.isEmpty() ? atTarget.get() : kind.update(target, desired);
@@ -76,7 +75,7 @@ public final class RemoteSync {
       }
       return conflict(kind, target, own.adoptionRefusal());
     }
-    if (!oldExists) {
+    if (kind.get(from).isEmpty()) {
       // the old object went away outside Kubernetes: nothing to rename, create under the new name
       return create(kind, desired, SyncResult.Action.RECREATED, intent);
     }

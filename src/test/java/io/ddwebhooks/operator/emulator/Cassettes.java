@@ -71,13 +71,23 @@ final class Cassettes {
     return out;
   }
 
+  /** MockServer JSON (Java): httpRequest/httpResponse with path and statusCode. */
   private static List<Interaction> mockServer(JsonNode doc) {
+    return pathAndStatus(doc, "httpRequest", "httpResponse", "statusCode");
+  }
+
+  /** The Java generated test-server data: request/response with path and status. */
+  private static List<Interaction> testServerData(JsonNode interactions) {
+    return pathAndStatus(interactions, "request", "response", "status");
+  }
+
+  private static List<Interaction> pathAndStatus(JsonNode list, String request, String response, String status) {
     List<Interaction> out = new ArrayList<>();
-    for (JsonNode x : doc) {
-      JsonNode req = x.get("httpRequest");
-      JsonNode res = x.get("httpResponse");
+    for (JsonNode x : list) {
+      JsonNode req = x.get(request);
+      JsonNode res = x.get(response);
       out.add(new Interaction(req.get("method").asText(), req.get("path").asText(), bodyText(req.get("body")),
-          res.get("statusCode").asInt(), bodyText(res.get("body"))));
+          res.get(status).asInt(), bodyText(res.get("body"))));
     }
     return out;
   }
@@ -103,17 +113,6 @@ final class Cassettes {
       out.add(new Interaction(req.get("method").asText(), URI.create(req.get("url").asText()).getRawPath(),
           req.has("postData") ? req.get("postData").path("text").asText(null) : null,
           res.get("status").asInt(), res.path("content").path("text").asText(null)));
-    }
-    return out;
-  }
-
-  private static List<Interaction> testServerData(JsonNode interactions) {
-    List<Interaction> out = new ArrayList<>();
-    for (JsonNode x : interactions) {
-      JsonNode req = x.get("request");
-      JsonNode res = x.get("response");
-      out.add(new Interaction(req.get("method").asText(), req.get("path").asText(), bodyText(req.get("body")),
-          res.get("status").asInt(), bodyText(res.get("body"))));
     }
     return out;
   }
