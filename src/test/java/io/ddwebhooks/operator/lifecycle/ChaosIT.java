@@ -42,7 +42,7 @@ class ChaosIT {
 
   @Test
   void everythingConvergesWithNoDuplicatesAndNoLeftovers() {
-    h.datadog.setChaos(0.5, 20261128L);
+    h.datadog.setChaos(0.6, 20261128L);
     // expected Datadog state: name -> url (webhooks) or value (variables); orphans are left out
     Map<String, String> hooks = new TreeMap<>();
     Map<String, String> vars = new TreeMap<>();
@@ -54,10 +54,10 @@ class ChaosIT {
       h.create(variable(NS, "var-" + i, "value-" + i, i % 2 == 0));
       vars.put("VAR_" + i, "value-" + i);
     }
-    awaitAllSynced();
+    awaitDatadogHolds(hooks, vars, Set.of());
 
     int round = 0;
-    for (; h.datadog.faultsInjected() < 1000 && round < 30; round++) {
+    for (; h.datadog.faultsInjected() < 2000 && round < 40; round++) {
       final int r = round;
       if (round == 0) {
         // renames, deletions (Delete and Orphan), updates, all under fire
@@ -111,7 +111,7 @@ class ChaosIT {
     }
     System.out.printf("chaos: %d faults injected over %d rounds, %d calls%n", h.datadog.faultsInjected(), round,
         h.datadog.calls().size());
-    assertThat(h.datadog.faultsInjected()).as("faults injected").isGreaterThanOrEqualTo(1000);
+    assertThat(h.datadog.faultsInjected()).as("faults injected").isGreaterThanOrEqualTo(2000);
 
     h.datadog.clearFaults();
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
