@@ -73,5 +73,5 @@ if [[ ! -x "$DIR/kubectl" ]]; then
   cp "$(command -v kubectl)" "$DIR/kubectl"
 fi
 "$DIR/kube-apiserver" --version
-"$DIR/etcd" --version | head -1
+"$DIR/etcd" --version | sed -n 1p
 echo "kube-binaries: ready in $DIR"
