@@ -49,11 +49,6 @@ public class DatadogApiException extends RuntimeException {
     return Optional.ofNullable(retryAfter);
   }
 
-  /** Datadog's own explanation, joined; empty for network errors. */
-  public String datadogMessage() {
-    return status == NETWORK_ERROR ? "" : String.join("; ", errors);
-  }
-
   public boolean isRateLimited() {
     return status == 429;
   }

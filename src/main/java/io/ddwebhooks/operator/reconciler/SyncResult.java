@@ -23,8 +23,8 @@ public record SyncResult<T>(Action action, T remote, List<String> changedFields,
     CONFLICT
   }
 
+  /** A create, or an update of at least one field (a rename changes the name). */
   public boolean wrote() {
-    return action == Action.CREATED || action == Action.RECREATED || action == Action.RENAMED
-        || !changedFields.isEmpty() && action != Action.CONFLICT;
+    return action == Action.CREATED || action == Action.RECREATED || !changedFields.isEmpty();
   }
 }
