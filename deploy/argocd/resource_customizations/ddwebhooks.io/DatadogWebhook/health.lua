@@ -41,6 +41,7 @@ local degraded = {
   DatadogAuthFailed = true,
   DriftDetected = true,
   RemoteNotFound = true,
+  InternalError = true,
 }
 if degraded[ready.reason] then
   hs.status = "Degraded"

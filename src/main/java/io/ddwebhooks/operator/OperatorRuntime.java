@@ -6,17 +6,15 @@ import io.ddwebhooks.operator.datadog.CallObserver;
 import io.ddwebhooks.operator.datadog.HttpWebhooksIntegrationApi;
 import io.ddwebhooks.operator.datadog.SerializedWrites;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
-import io.ddwebhooks.operator.reconciler.ConvergenceLoop;
-import io.ddwebhooks.operator.reconciler.CustomVariableKind;
 import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookReconciler;
 import io.ddwebhooks.operator.observability.HealthServer;
 import io.ddwebhooks.operator.reconciler.EventRecorder;
 import io.ddwebhooks.operator.reconciler.ReconcileObserver;
+import io.ddwebhooks.operator.reconciler.ReconcileSettings;
 import io.ddwebhooks.operator.reconciler.RelevantChange;
 import io.ddwebhooks.operator.reconciler.SecretReader;
 import io.ddwebhooks.operator.reconciler.StatusWriter;
-import io.ddwebhooks.operator.reconciler.WebhookKind;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -25,6 +23,7 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -32,8 +31,8 @@ import java.util.function.Consumer;
 public final class OperatorRuntime {
 
   public static final String VERSION = "0.1.0";
-  static final String WEBHOOK_CONTROLLER = "datadogwebhook";
-  static final String VARIABLE_CONTROLLER = "datadogcustomvariable";
+  static final String WEBHOOK_CONTROLLER = DatadogWebhookReconciler.NAME;
+  static final String VARIABLE_CONTROLLER = DatadogCustomVariableReconciler.NAME;
 
   private final Operator operator;
   private final SerializedWrites datadog;
@@ -90,17 +89,22 @@ public final class OperatorRuntime {
       }
     });
     Clock clock = Clock.systemUTC();
-    ConvergenceLoop.Settings settings = new ConvergenceLoop.Settings(new SecretReader(client),
-        new EventRecorder(client, clock, instanceName()), new StatusWriter(client, useServerSideApply),
-        config.retry(), config.resyncInterval(), config.adoption(), clock, observer);
-
-    WebhookKind webhooks = new WebhookKind(datadog);
-    operator.register(new DatadogWebhookReconciler(webhooks,
-        new ConvergenceLoop<>(webhooks, settings, WEBHOOK_CONTROLLER)), overrides(config, WEBHOOK_CONTROLLER));
-    CustomVariableKind variables = new CustomVariableKind(datadog);
-    operator.register(new DatadogCustomVariableReconciler(variables,
-        new ConvergenceLoop<>(variables, settings, VARIABLE_CONTROLLER)), overrides(config, VARIABLE_CONTROLLER));
+    EventRecorder events = new EventRecorder(client, clock, instanceName());
+    SecretReader secrets = new SecretReader(client);
+    operator.register(new DatadogWebhookReconciler(datadog, settings(config, secrets, events,
+        new StatusWriter(client, useServerSideApply, WEBHOOK_CONTROLLER), observer, clock)),
+        overrides(config, WEBHOOK_CONTROLLER));
+    operator.register(new DatadogCustomVariableReconciler(datadog, settings(config, secrets, events,
+        new StatusWriter(client, useServerSideApply, VARIABLE_CONTROLLER), observer, clock)),
+        overrides(config, VARIABLE_CONTROLLER));
     return new OperatorRuntime(operator, datadog, config.leaderElection() != null, leading);
+  }
+
+  private static ReconcileSettings settings(OperatorConfig config, SecretReader secrets, EventRecorder events,
+      StatusWriter checkpoint, ReconcileObserver observer, Clock clock) {
+    Random random = new Random();
+    return new ReconcileSettings(secrets, events, checkpoint, observer, config.retry(), config.resyncInterval(),
+        config.adoption(), clock, random::nextDouble);
   }
 
   private static <R extends HasMetadata> Consumer<ControllerConfigurationOverrider<R>> overrides(

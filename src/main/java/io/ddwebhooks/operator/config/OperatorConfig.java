@@ -19,17 +19,17 @@ public record OperatorConfig(
     Set<String> namespaces,
     Duration resyncInterval,
     Duration requestTimeout,
-    RetryPolicy retry,
+    Backoff retry,
     String logLevel,
     LeaderElection leaderElection,
-    AdoptionPolicy adoption) {
+    AdoptionScope adoption) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
 
   /** Defaults for everything but where Datadog is and the keys. */
   public static OperatorConfig forDatadog(URI baseUrl, String apiKey, String appKey) {
     return new OperatorConfig(baseUrl, apiKey, appKey, Set.of(), DEFAULT_RESYNC, Duration.ofSeconds(30),
-        RetryPolicy.defaults(), "INFO", null, AdoptionPolicy.NOWHERE);
+        Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE);
   }
 
   /**
@@ -49,9 +49,9 @@ public record OperatorConfig(
     URI base = url != null ? parseUrl(url) : DatadogSite.apiBaseUrl(env.get("DD_SITE"));
     return new OperatorConfig(base, apiKey, appKey, parseNamespaces(env.get("WATCH_NAMESPACES")),
         parseDuration("RESYNC_INTERVAL", env.get("RESYNC_INTERVAL"), DEFAULT_RESYNC),
-        Duration.ofSeconds(30), RetryPolicy.defaults(),
+        Duration.ofSeconds(30), Backoff.defaults(),
         env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase(), LeaderElection.fromEnvironment(env),
-        AdoptionPolicy.parse(env.get("ALLOW_ADOPTION_NAMESPACES")));
+        AdoptionScope.parse(env.get("ALLOW_ADOPTION_NAMESPACES")));
   }
 
   public OperatorConfig withLeaderElection(LeaderElection election) {
@@ -59,7 +59,7 @@ public record OperatorConfig(
         logLevel, election, adoption);
   }
 
-  public OperatorConfig withAdoption(AdoptionPolicy policy) {
+  public OperatorConfig withAdoption(AdoptionScope policy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
         logLevel, leaderElection, policy);
   }
@@ -83,7 +83,7 @@ public record OperatorConfig(
         leaderElection, adoption);
   }
 
-  public OperatorConfig withRetry(RetryPolicy retryPolicy) {
+  public OperatorConfig withRetry(Backoff retryPolicy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout,
         retryPolicy, logLevel, leaderElection, adoption);
   }

@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
 import io.fabric8.kubernetes.model.annotation.Version;
-import java.util.Locale;
 
 /** A Datadog webhook custom variable, usable as $NAME in every webhook of the org. */
 @Group(DatadogWebhook.GROUP)
@@ -28,15 +27,6 @@ import java.util.Locale;
 @ValidationRule(value = "has(self.spec)", message = "spec is required")
 public class DatadogCustomVariable extends CustomResource<DatadogCustomVariableSpec, DatadogResourceStatus>
     implements Namespaced {
-
-  /** The variable's name in Datadog: spec.name, else metadata.name upper-cased with '-' and '.' as '_'. */
-  public String datadogName() {
-    String specName = getSpec() == null ? null : getSpec().getName();
-    if (specName != null && !specName.isEmpty()) {
-      return specName;
-    }
-    return getMetadata().getName().toUpperCase(Locale.ROOT).replace('-', '_').replace('.', '_');
-  }
 
   // overridden only to give spec and status a description in the CRD (kubectl explain)
   @Override

@@ -9,7 +9,7 @@ import io.fabric8.generator.annotation.ValidationRule;
 @ValidationRule(
     value = "has(self.value) != has(self.valueFrom)",
     message = "exactly one of value or valueFrom must be set")
-public class DatadogCustomVariableSpec extends PolicySpec {
+public class DatadogCustomVariableSpec extends ManagedSpec {
 
   public static final String NAME_PATTERN = "^[A-Z0-9_]+$";
 
@@ -63,10 +63,5 @@ public class DatadogCustomVariableSpec extends PolicySpec {
   @JsonProperty("isSecret")
   public void setIsSecret(Boolean isSecret) {
     this.isSecret = isSecret;
-  }
-
-  /** The effective secrecy, with the documented default. */
-  public boolean secret() {
-    return Boolean.TRUE.equals(isSecret);
   }
 }

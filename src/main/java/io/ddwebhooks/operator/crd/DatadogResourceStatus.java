@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /** Observed state shared by both kinds: what exists in Datadog and whether it matches the spec. */
@@ -126,47 +125,5 @@ public class DatadogResourceStatus {
 
   public void setRejectedFingerprint(String rejectedFingerprint) {
     this.rejectedFingerprint = rejectedFingerprint;
-  }
-
-  /** A deep copy, so a reconcile can build the new status and compare it with the old one. */
-  public DatadogResourceStatus copy() {
-    DatadogResourceStatus c = new DatadogResourceStatus();
-    c.observedGeneration = observedGeneration;
-    c.remoteName = remoteName;
-    c.pendingName = pendingName;
-    c.lastAppliedTime = lastAppliedTime;
-    c.driftCorrections = driftCorrections;
-    c.lastDriftCorrectionTime = lastDriftCorrectionTime;
-    c.appliedFingerprint = appliedFingerprint;
-    c.rejectedFingerprint = rejectedFingerprint;
-    c.secretVersions = new TreeMap<>(secretVersions);
-    List<Condition> cs = new ArrayList<>();
-    for (Condition x : conditions) {
-      cs.add(new Condition(x.getLastTransitionTime(), x.getMessage(), x.getObservedGeneration(), x.getReason(),
-          x.getStatus(), x.getType()));
-    }
-    c.conditions = cs;
-    return c;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof DatadogResourceStatus s
-        && Objects.equals(observedGeneration, s.observedGeneration)
-        && Objects.equals(remoteName, s.remoteName)
-        && Objects.equals(pendingName, s.pendingName)
-        && Objects.equals(lastAppliedTime, s.lastAppliedTime)
-        && Objects.equals(driftCorrections, s.driftCorrections)
-        && Objects.equals(lastDriftCorrectionTime, s.lastDriftCorrectionTime)
-        && Objects.equals(conditions, s.conditions)
-        && Objects.equals(secretVersions, s.secretVersions)
-        && Objects.equals(appliedFingerprint, s.appliedFingerprint)
-        && Objects.equals(rejectedFingerprint, s.rejectedFingerprint);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(observedGeneration, remoteName, pendingName, lastAppliedTime, driftCorrections,
-        lastDriftCorrectionTime, conditions, secretVersions, appliedFingerprint, rejectedFingerprint);
   }
 }

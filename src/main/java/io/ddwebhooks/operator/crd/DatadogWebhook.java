@@ -32,12 +32,6 @@ public class DatadogWebhook extends CustomResource<DatadogWebhookSpec, DatadogRe
   public static final String GROUP = "ddwebhooks.io";
   public static final String VERSION = "v1alpha1";
 
-  /** The webhook's name in Datadog: spec.name, else metadata.name. */
-  public String datadogName() {
-    String specName = getSpec() == null ? null : getSpec().getName();
-    return specName != null && !specName.isEmpty() ? specName : getMetadata().getName();
-  }
-
   // overridden only to give spec and status a description in the CRD (kubectl explain)
   @Override
   @JsonPropertyDescription("The Datadog webhook this resource declares.")

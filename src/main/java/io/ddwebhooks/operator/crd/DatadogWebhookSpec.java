@@ -10,7 +10,7 @@ import java.util.List;
 @ValidationRule(
     value = "has(self.url) != has(self.urlFrom)",
     message = "exactly one of url or urlFrom must be set")
-public class DatadogWebhookSpec extends PolicySpec {
+public class DatadogWebhookSpec extends ManagedSpec {
 
   public static final String NAME_PATTERN = "^[A-Za-z0-9_-]+$";
   public static final String URL_PATTERN = "^https?://.+$";

@@ -1,17 +1,31 @@
 package io.ddwebhooks.operator.crd;
 
-/** The policies both kinds share. */
-public interface ManagedSpec {
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-  DeletionPolicy getDeletionPolicy();
+/** The policy fields both kinds' specs carry. Model only: what they mean is decided by sync.Directives. */
+public abstract class ManagedSpec {
 
-  ManagementPolicy getManagementPolicy();
+  @JsonPropertyDescription("Delete (default) removes the object from Datadog when this resource is deleted; Orphan"
+      + " leaves it there (to hand it over to another resource or tool).")
+  private DeletionPolicy deletionPolicy;
 
-  default boolean orphanOnDelete() {
-    return getDeletionPolicy() == DeletionPolicy.Orphan;
+  @JsonPropertyDescription("Full (default) lets the operator create, update and delete the object; ObserveOnly"
+      + " only reads it and reports drift in status, never writing or deleting.")
+  private ManagementPolicy managementPolicy;
+
+  public DeletionPolicy getDeletionPolicy() {
+    return deletionPolicy;
   }
 
-  default boolean observeOnly() {
-    return getManagementPolicy() == ManagementPolicy.ObserveOnly;
+  public void setDeletionPolicy(DeletionPolicy deletionPolicy) {
+    this.deletionPolicy = deletionPolicy;
+  }
+
+  public ManagementPolicy getManagementPolicy() {
+    return managementPolicy;
+  }
+
+  public void setManagementPolicy(ManagementPolicy managementPolicy) {
+    this.managementPolicy = managementPolicy;
   }
 }

@@ -49,27 +49,8 @@ public class DatadogApiException extends RuntimeException {
     return Optional.ofNullable(retryAfter);
   }
 
-  public boolean isRateLimited() {
-    return status == 429;
-  }
-
-  public boolean isAuthFailure() {
-    return status == 401 || status == 403;
-  }
-
-  /** Retrying the same request later may succeed: rate limits, server errors and network failures. */
-  public boolean isRetryable() {
-    return status == NETWORK_ERROR || status == 429 || status >= 500;
-  }
-
-  /** 400 carrying "already exists": the name belongs to another object. */
-  public boolean isNameTaken() {
-    return status == 400 && errors.stream().anyMatch(m -> m.toLowerCase().contains("already exists"));
-  }
-
-  /** 404, or the pre-2022 400 "... does not exist". */
-  public boolean isNotFound() {
-    return status == 404
-        || (status == 400 && errors.stream().anyMatch(m -> m.toLowerCase().contains("does not exist")));
+  /** What this answer means for {@code operation}. */
+  public Verdict verdict(Operation operation) {
+    return Verdict.of(operation, status, errors);
   }
 }

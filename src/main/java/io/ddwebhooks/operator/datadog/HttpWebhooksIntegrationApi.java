@@ -181,10 +181,14 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
     }
     DatadogApiException failure = new DatadogApiException(operation, status, errors(response.body()),
         retryAfter(response).orElse(null));
-    if (absentIsEmpty && failure.isNotFound()) {
+    if (absentIsEmpty && failure.verdict(absentOperation(method)) == Verdict.ABSENT) {
       return Optional.empty();
     }
     throw failure;
+  }
+
+  private static Operation absentOperation(String method) {
+    return method.equals("DELETE") ? Operation.DELETE : Operation.GET;
   }
 
   private static JsonNode parse(String operation, int status, String body) {

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Writes Kubernetes Events about a resource. Callers pass messages that are already free of secret values. */
-public class EventRecorder {
+public class EventRecorder implements EventSink {
 
   public static final String COMPONENT = "datadog-webhooks-operator";
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
@@ -28,10 +28,12 @@ public class EventRecorder {
     this.instance = instance;
   }
 
+  @Override
   public void normal(HasMetadata resource, String reason, String message) {
     record(resource, "Normal", reason, message);
   }
 
+  @Override
   public void warning(HasMetadata resource, String reason, String message) {
     record(resource, "Warning", reason, message);
   }

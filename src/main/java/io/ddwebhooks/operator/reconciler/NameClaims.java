@@ -2,8 +2,12 @@ package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,11 +15,31 @@ import java.util.function.Function;
 /**
  * Datadog names are global to an org and webhooks carry no tags, so two resources (in any namespaces) may claim the
  * same name. The claim goes to the resource that already holds the name in Datadog (status.remoteName), else to the
- * one created first; the others get NameConflict and touch nothing.
+ * one created first; the others get NameConflict and touch nothing. The claimants come from an index of the
+ * controller's cache by Datadog name (asked for, or held).
  */
 public final class NameClaims {
 
+  private static final String INDEX = "by-datadog-name";
+
   private NameClaims() {}
+
+  static <R extends CustomResource<?, DatadogResourceStatus>> void index(EventSourceContext<R> context,
+      Function<R, String> datadogName) {
+    context.getPrimaryCache().addIndexer(INDEX, r -> {
+      List<String> names = new ArrayList<>(2);
+      names.add(datadogName.apply(r));
+      if (r.getStatus() != null && r.getStatus().getRemoteName() != null
+          && !names.contains(r.getStatus().getRemoteName())) {
+        names.add(r.getStatus().getRemoteName());
+      }
+      return names;
+    });
+  }
+
+  static <R extends CustomResource<?, DatadogResourceStatus>> List<R> claimants(Context<R> context, String name) {
+    return context.getPrimaryCache().byIndex(INDEX, name);
+  }
 
   /** The resource, other than {@code resource}, that holds the claim on {@code name}; empty when it is ours. */
   public static <R extends CustomResource<?, DatadogResourceStatus>> Optional<R> otherOwner(R resource, String name,

@@ -1,6 +1,7 @@
 package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.SecretKeySelector;
+import io.ddwebhooks.operator.sync.SecretValues;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
@@ -15,14 +16,7 @@ import java.util.Set;
  * Reads referenced Secret keys straight from the API server when a reconcile needs them. The operator's Secret
  * informer keeps only names and resourceVersions (to trigger reconciles), so no Secret data sits in its memory.
  */
-public class SecretReader {
-
-  /** Thrown when a referenced Secret or key does not exist; the message names them, never a value. */
-  public static class MissingSecretException extends Exception {
-    public MissingSecretException(String message) {
-      super(message);
-    }
-  }
+public class SecretReader implements SecretSource {
 
   private final KubernetesClient client;
 
@@ -30,6 +24,7 @@ public class SecretReader {
     this.client = client;
   }
 
+  @Override
   public SecretValues read(String namespace, Collection<SecretKeySelector> refs) throws MissingSecretException {
     if (refs.isEmpty()) {
       return SecretValues.none();

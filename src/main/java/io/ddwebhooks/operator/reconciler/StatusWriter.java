@@ -10,22 +10,23 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
  * Writes a status in the middle of a reconcile, before a Datadog write whose outcome must survive a crash. Uses the
  * same mechanism and field manager as JOSDK's own status patch, so the final patch can clear what this one set.
  */
-public class StatusWriter {
+public class StatusWriter implements StatusCheckpoint {
 
   private final KubernetesClient client;
   private final boolean serverSideApply;
+  private final String fieldManager;
 
-  public StatusWriter(KubernetesClient client, boolean serverSideApply) {
+  public StatusWriter(KubernetesClient client, boolean serverSideApply, String fieldManager) {
     this.client = client;
     this.serverSideApply = serverSideApply;
+    this.fieldManager = fieldManager;
   }
 
-  /** Persists {@code status} on {@code resource}; afterwards the resource carries the new resourceVersion. */
-  public <R extends CustomResource<?, DatadogResourceStatus>> void write(R resource, DatadogResourceStatus status,
-      String fieldManager) {
-    R copy = client.getKubernetesSerialization().clone(resource);
+  @Override
+  public void write(CustomResource<?, DatadogResourceStatus> resource, DatadogResourceStatus status) {
+    CustomResource<?, DatadogResourceStatus> copy = client.getKubernetesSerialization().clone(resource);
     copy.setStatus(status);
-    R written;
+    CustomResource<?, DatadogResourceStatus> written;
     if (serverSideApply) {
       copy.getMetadata().setManagedFields(null);
       copy.getMetadata().setResourceVersion(null);

@@ -7,7 +7,7 @@ import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.emulator.DatadogEmulator;
-import io.ddwebhooks.operator.reconciler.JsonText;
+import io.ddwebhooks.operator.sync.JsonText;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;

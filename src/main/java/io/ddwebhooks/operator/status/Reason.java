@@ -10,11 +10,11 @@ public enum Reason {
   SecretNotFound(false),
   /** The Datadog name belongs to an object this resource does not own. */
   NameConflict(false),
-  /** Datadog refused the object (400); not retried until the spec or a Secret changes. */
+  /** Datadog refused the object (400, 422, other 4xx); not retried until the spec or a Secret changes. */
   DatadogRejected(false),
-  /** Datadog refused the keys (403); retried slowly. */
+  /** Datadog refused the keys (401, 403); retried slowly. */
   DatadogAuthFailed(false),
-  /** Datadog could not be reached or answered 5xx; retried with backoff. */
+  /** Datadog could not be reached, answered 5xx, or a write raced another; retried with backoff. */
   DatadogUnavailable(false),
   /** Datadog answered 429; retried when the rate limit resets. */
   RateLimited(false),
@@ -23,7 +23,9 @@ public enum Reason {
   /** Observe only: Datadog differs from the spec (the message names the fields); nothing is corrected. */
   DriftDetected(false),
   /** Observe only: there is no object of that name in Datadog; nothing is created. */
-  RemoteNotFound(false);
+  RemoteNotFound(false),
+  /** A failure the operator did not anticipate (see its log); retried with bounded backoff. */
+  InternalError(false);
 
   private final Boolean ready;
 

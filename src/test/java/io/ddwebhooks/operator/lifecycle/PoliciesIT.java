@@ -5,7 +5,7 @@ import static io.ddwebhooks.operator.testing.Fixtures.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ddwebhooks.operator.config.AdoptionPolicy;
+import io.ddwebhooks.operator.config.AdoptionScope;
 import io.ddwebhooks.operator.crd.Annotations;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
@@ -18,18 +18,21 @@ import io.fabric8.kubernetes.api.model.Event;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Ownership and the policies a user sets on a resource, through the whole operator. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class PoliciesIT {
 
   private static OperatorHarness h;
 
   @BeforeAll
   static void start() {
-    h = OperatorHarness.start(c -> c.withAdoption(AdoptionPolicy.parse("adopt-ok")));
+    h = OperatorHarness.start(c -> c.withAdoption(AdoptionScope.parse("adopt-ok")));
   }
 
   @AfterAll

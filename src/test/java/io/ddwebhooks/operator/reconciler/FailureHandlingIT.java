@@ -13,12 +13,15 @@ import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.Event;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Datadog failures through the whole operator: each gives its reason, its Event and its retry behaviour. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class FailureHandlingIT {
 
   private static final String NS = "failures";
@@ -124,5 +127,26 @@ class FailureHandlingIT {
     }
     assertThat(h.datadog.writes()).hasSizeGreaterThanOrEqualTo(16);
     assertThat(h.datadog.maxConcurrentWrites()).as("writes in flight at once").isEqualTo(1);
+  }
+
+  @Test
+  void aFailureNobodyAnticipatedIsReportedNotRetriedSilently() {
+    // arrays nested exactly 1000 deep pass validation and then throw while rendering
+    DatadogWebhook deep = webhook(NS, "deep", "https://a.example.com");
+    deep.getSpec().setPayload("[".repeat(1000) + "\"deep-needle\"" + "]".repeat(1000));
+    h.create(deep);
+    var condition = h.awaitReason(DatadogWebhook.class, NS, "deep", Reason.InternalError);
+    assertThat(condition.getStatus()).isEqualTo("False");
+    assertThat(condition.getMessage()).startsWith("internal error: ").doesNotContain("deep-needle");
+    await().until(() -> warned("deep", Reason.InternalError));
+    assertThat(h.events(NS, "deep")).noneMatch(e -> e.getMessage().contains("deep-needle"));
+    assertThat(h.writesFor("deep")).isEmpty();
+
+    // fixed by the user: converges like any other change
+    h.edit(DatadogWebhook.class, NS, "deep", w -> {
+      w.getSpec().setPayload("{\"text\": \"$EVENT_TITLE\"}");
+      return w;
+    });
+    h.awaitSynced(DatadogWebhook.class, NS, "deep");
   }
 }

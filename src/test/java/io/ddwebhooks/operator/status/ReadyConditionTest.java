@@ -37,14 +37,4 @@ class ReadyConditionTest {
     assertThat(ReadyCondition.of(status).orElseThrow().getLastTransitionTime())
         .as("False -> False keeps the time").isEqualTo("2026-01-01T11:00:00Z");
   }
-
-  @Test
-  void copiedStatusIsEqualAndIndependent() {
-    DatadogResourceStatus status = new DatadogResourceStatus();
-    ReadyCondition.set(status, 1, Reason.Synced, "in sync", T1);
-    DatadogResourceStatus copy = status.copy();
-    assertThat(copy).isEqualTo(status);
-    ReadyCondition.set(copy, 2, Reason.Synced, "in sync", T2);
-    assertThat(copy).isNotEqualTo(status);
-  }
 }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.ddwebhooks.operator.OperatorRuntime;
 import io.ddwebhooks.operator.config.OperatorConfig;
-import io.ddwebhooks.operator.config.RetryPolicy;
+import io.ddwebhooks.operator.config.Backoff;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.emulator.DatadogEmulator;
@@ -35,8 +35,8 @@ import java.util.function.UnaryOperator;
  */
 public final class OperatorHarness implements AutoCloseable {
 
-  public static final RetryPolicy FAST_RETRY =
-      new RetryPolicy(Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofMillis(500));
+  public static final Backoff FAST_RETRY =
+      new Backoff(Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofMillis(500));
   public static final String API_KEY = "test-api-key-0123456789";
   public static final String APP_KEY = "test-app-key-9876543210";
 

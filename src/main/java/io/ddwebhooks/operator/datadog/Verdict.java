@@ -1,0 +1,71 @@
+package io.ddwebhooks.operator.datadog;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What one answer from Datadog means, decided here and nowhere else: from the operation, the HTTP status and
+ * Datadog's {@code errors[]} texts. The HTTP client uses it to map "absent" to an empty result, and the outcome model
+ * ({@code sync.Outcomes}) uses it to decide the Ready reason and when to try again.
+ */
+public enum Verdict {
+  /** 2xx: done. */
+  SUCCESS,
+  /** The object is not there (404, or the pre-2022 400 "... does not exist"). */
+  ABSENT,
+  /** The name belongs to another object (400 "already exists", or 409, on a create or rename). */
+  NAME_TAKEN,
+  /** The request itself was refused (other 4xx): the same request would be refused again. */
+  REJECTED,
+  /** The keys were refused (401, 403). */
+  AUTH_FAILED,
+  /** 429. */
+  RATE_LIMITED,
+  /** No answer, a 5xx, or anything a retry may fix (a 409 race on update or delete, say). */
+  UNAVAILABLE;
+
+  /** Status 0 is a network failure (no answer: timeout, reset, refused connection). */
+  public static Verdict of(Operation operation, int status, List<String> errors) {
+    if (status >= 200 && status < 300) {
+      return SUCCESS;
+    }
+    if (status == 0 || status >= 500) {
+      return UNAVAILABLE;
+    }
+    if (status == 401 || status == 403) {
+      return AUTH_FAILED;
+    }
+    if (status == 429) {
+      return RATE_LIMITED;
+    }
+    boolean namesTheTarget = operation == Operation.CREATE || operation == Operation.RENAME;
+    if (status == 404 || (status == 400 && mentions(errors, "does not exist"))) {
+      // 400 "does not exist" is how Datadog said 404 before 2022 (recorded in 2021 cassettes)
+      return ABSENT;
+    }
+    if (status == 400 && mentions(errors, "already exists")) {
+      return namesTheTarget ? NAME_TAKEN : REJECTED;
+    }
+    if (status == 409) {
+      // not documented for v1; v2 uses it for a name in use. On a write that names no new object it is a race.
+      return namesTheTarget ? NAME_TAKEN : UNAVAILABLE;
+    }
+    if (status >= 400) {
+      return REJECTED;
+    }
+    // 1xx and 3xx are not answers this API gives: a proxy in the way, say; retry with backoff
+    return UNAVAILABLE;
+  }
+
+  /**
+   * Whether the write certainly did not happen: a 4xx refusal. After a timeout, a 5xx or a dropped connection the
+   * write may have been carried out.
+   */
+  public static boolean certainlyNotApplied(int status) {
+    return status >= 400 && status < 500;
+  }
+
+  private static boolean mentions(List<String> errors, String text) {
+    return errors.stream().anyMatch(m -> m != null && m.toLowerCase(Locale.ROOT).contains(text));
+  }
+}

@@ -1,0 +1,165 @@
+package io.ddwebhooks.operator.reconciler;
+
+import io.ddwebhooks.operator.crd.Annotations;
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.crd.ManagedSpec;
+import io.ddwebhooks.operator.datadog.WritePriority;
+import io.ddwebhooks.operator.sync.Converger;
+import io.ddwebhooks.operator.sync.Directives;
+import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.RemoteObjects;
+import io.ddwebhooks.operator.sync.ResourceKind;
+import io.ddwebhooks.operator.sync.SecretValues;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reconcile script both kinds share: policy, validate, claim, resolve Secrets, render, converge, report. Each
+ * step is a named collaborator with plain inputs; every outcome, including an exception nobody anticipated, ends in
+ * status and an Event through {@link Reporter}. The subclasses only name the kind.
+ *
+ * @param <R> the custom resource
+ * @param <S> its spec
+ * @param <T> the Datadog wire object it declares
+ */
+public abstract class DatadogObjectReconciler<R extends CustomResource<S, DatadogResourceStatus>,
+    S extends ManagedSpec, T> implements Reconciler<R>, Cleaner<R> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DatadogObjectReconciler.class);
+
+  private final Class<R> type;
+  private final ResourceKind<S, T> kind;
+  private final Converger<T> converger;
+  private final ReconcileSettings settings;
+  private final Reporter reporter;
+  private final Cleanup<R, T> cleanup;
+
+  protected DatadogObjectReconciler(Class<R> type, ResourceKind<S, T> kind, RemoteObjects<T> remote,
+      ReconcileSettings settings) {
+    this.type = type;
+    this.kind = kind;
+    this.converger = new Converger<>(kind, remote);
+    this.settings = settings;
+    this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
+        settings.random());
+    this.cleanup = new Cleanup<>(kind.noun(), converger, reporter, settings);
+  }
+
+  @Override
+  public UpdateControl<R> reconcile(R resource, Context<R> context) {
+    return reconcile(resource, NameClaims.claimants(context, datadogName(resource)));
+  }
+
+  /** One reconcile; {@code claimants} are the resources of this kind that claim the same Datadog name. */
+  public UpdateControl<R> reconcile(R resource, Collection<R> claimants) {
+    StatusBook book = StatusBook.open(resource);
+    Directives directives = directives(resource);
+    Run run = new Run();
+    try {
+      run.outcome = converge(resource, directives, book, claimants, run);
+    } catch (RuntimeException e) {
+      LOG.error("reconcile failed unexpectedly: {}", InternalErrors.stack(e));
+      run.outcome = new Outcome.Internal(InternalErrors.describe(e));
+    }
+    Duration recheck = directives.observeOnly() ? directives.resync(settings.resync())
+        : directives.nextCheck(settings.resync());
+    Optional<Duration> next = reporter.reconciled(resource, book, run.outcome, run.values, recheck);
+    return book.control(resource, next);
+  }
+
+  /** What one run resolved, so that the report can redact what the run read even when a step threw. */
+  private static final class Run {
+    SecretValues values = SecretValues.none();
+    Outcome outcome;
+  }
+
+  private Outcome converge(R resource, Directives directives, StatusBook book, Collection<R> claimants, Run run) {
+    if (directives.paused()) {
+      return new Outcome.Paused("paused by annotation " + Annotations.PAUSED
+          + ": no Datadog calls until it is removed");
+    }
+    List<String> problems = new ArrayList<>(kind.validate(resource.getSpec(), resource.getMetadata().getName()));
+    problems.addAll(directives.problems());
+    if (!problems.isEmpty()) {
+      return new Outcome.Invalid(String.join("; ", problems));
+    }
+    String name = datadogName(resource);
+    Optional<R> holder = NameClaims.otherOwner(resource, name, claimants, this::datadogName);
+    if (holder.isPresent() && !directives.observeOnly()) {
+      // looked at again on the resync period: the other resource may go away
+      return new Outcome.Conflict("the " + kind.noun() + " name '" + name + "' is claimed by "
+          + holder.get().getKind() + " " + holder.get().getMetadata().getNamespace() + "/"
+          + holder.get().getMetadata().getName() + ", which holds it or was created first; nothing was changed");
+    }
+    try {
+      run.values = settings.secrets().read(resource.getMetadata().getNamespace(), kind.secretRefs(resource.getSpec()));
+    } catch (SecretSource.MissingSecretException e) {
+      // no retry timer: the Secret watch calls us again as soon as it appears
+      return new Outcome.MissingSecret(e.getMessage());
+    }
+    T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values);
+    if (directives.observeOnly()) {
+      book.observed(run.values.versions());
+      return converger.observe(desired);
+    }
+    String fingerprint = book.fingerprint(kind.canonical(desired));
+    Optional<String> refused = book.refusedBefore(fingerprint);
+    if (refused.isPresent()) {
+      LOG.debug("Datadog refused this exact {} '{}' before; waiting for a change", kind.noun(), name);
+      return new Outcome.Rejected(refused.get());
+    }
+    WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
+        : WritePriority.RESYNC;
+    Outcome outcome = WritePriority.run(priority, () -> converger.apply(desired,
+        book.ownership(directives, fingerprint, settings.clock().instant()), book.intent(settings.checkpoint())));
+    book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant());
+    return outcome;
+  }
+
+  @Override
+  public DeleteControl cleanup(R resource, Context<R> context) {
+    return cleanup(resource);
+  }
+
+  public DeleteControl cleanup(R resource) {
+    return cleanup.cleanup(resource);
+  }
+
+  @Override
+  public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
+    NameClaims.index(context, this::datadogName);
+    return List.of(SecretWatch.eventSource(context, type, this::validRefs));
+  }
+
+  private Directives directives(R resource) {
+    return Directives.of(resource.getMetadata().getAnnotations(), resource.getMetadata().getNamespace(),
+        resource.getSpec(), settings.adoption());
+  }
+
+  /** The name the resource asks for in Datadog. */
+  public String datadogName(R resource) {
+    return kind.datadogName(resource.getSpec(), resource.getMetadata().getName());
+  }
+
+  private List<io.ddwebhooks.operator.crd.SecretKeySelector> validRefs(R r) {
+    return kind.validate(r.getSpec(), r.getMetadata().getName()).isEmpty() ? kind.secretRefs(r.getSpec()) : List.of();
+  }
+
+  /** Resources with a backoff count in memory (for tests: it must shrink when resources go). */
+  int trackedFailures() {
+    return reporter.tracked();
+  }
+}

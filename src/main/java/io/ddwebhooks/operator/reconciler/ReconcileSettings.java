@@ -1,0 +1,15 @@
+package io.ddwebhooks.operator.reconciler;
+
+import io.ddwebhooks.operator.config.AdoptionScope;
+import io.ddwebhooks.operator.config.Backoff;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.DoubleSupplier;
+
+/**
+ * What a reconciler needs besides its kind: the collaborators with side effects (each an interface, so a unit test
+ * passes plain fakes), the operator's settings, and the clock and random source (injected so tests control them).
+ */
+public record ReconcileSettings(SecretSource secrets, EventSink events, StatusCheckpoint checkpoint,
+    ReconcileObserver observer, Backoff backoff, Duration resync, AdoptionScope adoption, Clock clock,
+    DoubleSupplier random) {}

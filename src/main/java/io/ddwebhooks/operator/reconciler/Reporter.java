@@ -1,0 +1,190 @@
+package io.ddwebhooks.operator.reconciler;
+
+import io.ddwebhooks.operator.config.Backoff;
+import io.ddwebhooks.operator.status.Reason;
+import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.SecretValues;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place an {@link Outcome} becomes what users and machines see: the Ready reason and message, a Kubernetes
+ * Event, a log line, a metric, and when to reconcile again. Keeps the consecutive-failure count per resource for
+ * backoff (in memory; a restart resets it; {@link #forget} drops it when the resource goes).
+ */
+final class Reporter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Reporter.class);
+
+  /** How an outcome is shown: Ready reason, and whether a failure is news worth a Warning (else a success). */
+  private record Shown(Reason reason, boolean failure) {}
+
+  /** The Ready reason of each outcome, and whether it is a failure (warned about when it is news). */
+  private static final Map<Class<? extends Outcome>, Shown> SHOWN = Map.ofEntries(
+      Map.entry(Outcome.Synced.class, new Shown(Reason.Synced, false)),
+      Map.entry(Outcome.Wrote.class, new Shown(Reason.Synced, false)),
+      Map.entry(Outcome.Paused.class, new Shown(Reason.Paused, false)),
+      Map.entry(Outcome.Conflict.class, new Shown(Reason.NameConflict, true)),
+      Map.entry(Outcome.Rejected.class, new Shown(Reason.DatadogRejected, true)),
+      Map.entry(Outcome.AuthFailed.class, new Shown(Reason.DatadogAuthFailed, true)),
+      Map.entry(Outcome.RateLimited.class, new Shown(Reason.RateLimited, true)),
+      Map.entry(Outcome.Unavailable.class, new Shown(Reason.DatadogUnavailable, true)),
+      Map.entry(Outcome.Invalid.class, new Shown(Reason.InvalidSpec, true)),
+      Map.entry(Outcome.MissingSecret.class, new Shown(Reason.SecretNotFound, true)),
+      Map.entry(Outcome.Drifted.class, new Shown(Reason.DriftDetected, true)),
+      Map.entry(Outcome.Absent.class, new Shown(Reason.RemoteNotFound, true)),
+      Map.entry(Outcome.Internal.class, new Shown(Reason.InternalError, true)));
+
+  private final EventSink events;
+  private final ReconcileObserver observer;
+  private final Backoff backoff;
+  private final Clock clock;
+  private final DoubleSupplier random;
+  private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+  Reporter(EventSink events, ReconcileObserver observer, Backoff backoff, Clock clock, DoubleSupplier random) {
+    this.events = events;
+    this.observer = observer;
+    this.backoff = backoff;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /**
+   * Reports {@code outcome} of a reconcile in {@code book} (Ready), Events, logs and metrics; returns when to come
+   * back: {@code recheck} after a success, never when only a change to the resource or a Secret can help, else a
+   * backoff. Every message passes through {@code redactor} first.
+   */
+  Optional<Duration> reconciled(HasMetadata resource, StatusBook book, Outcome outcome, SecretValues redactor,
+      Duration recheck) {
+    String message = redactor.redact(outcome.message());
+    Shown shown = show(outcome.getClass());
+    Optional<Condition> previous = book.ready();
+    book.ready(shown.reason(), message, clock.instant());
+    observer.reconciled(resource.getKind(), shown.reason().name());
+    if (outcome instanceof Outcome.Wrote w) {
+      wrote(resource, w, redactor.redact(w.event()), redactor);
+    } else if (outcome instanceof Outcome.Synced) {
+      LOG.debug("{}", message);
+    } else if (outcome instanceof Outcome.Internal) {
+      // always logged: the log carries the cause the status leaves out
+      LOG.error("{}", message);
+      events.warning(resource, shown.reason().name(), message);
+    } else if (shown.failure()) {
+      warnOnce(resource, previous, shown.reason(), message);
+    }
+    return next(uid(resource), outcome, recheck);
+  }
+
+  /** Reports a deletion attempt; returns empty when the finalizer may go, else when to try again. */
+  Optional<Duration> deleted(HasMetadata resource, Outcome outcome, SecretValues redactor) {
+    String message = redactor.redact(outcome.message());
+    if (outcome instanceof Outcome.Synced) {
+      forget(resource);
+      LOG.info("{}", message);
+      events.normal(resource, "Deleted", message);
+      return Optional.empty();
+    }
+    Shown shown = show(outcome.getClass());
+    Duration wait = next(uid(resource), outcome, Duration.ZERO)
+        .orElseGet(() -> backoff.after(failures.getOrDefault(uid(resource), 1), random.getAsDouble()));
+    String text = "could not delete from Datadog, retrying in " + wait.toSeconds() + "s: " + message;
+    LOG.warn("{}", text);
+    events.warning(resource, shown.reason().name(), text);
+    return Optional.of(wait);
+  }
+
+  void forget(HasMetadata resource) {
+    failures.remove(uid(resource));
+  }
+
+  int tracked() {
+    return failures.size();
+  }
+
+  static Reason reasonOf(Class<?> outcome) {
+    return show(outcome).reason();
+  }
+
+  private static Shown show(Class<?> outcome) {
+    Shown shown = SHOWN.get(outcome);
+    if (shown == null) {
+      throw new IllegalArgumentException("unknown outcome " + outcome.getSimpleName());
+    }
+    return shown;
+  }
+
+  /** When to come back; counts consecutive failures for the backoff. */
+  private Optional<Duration> next(String uid, Outcome outcome, Duration recheck) {
+    if (outcome instanceof Outcome.RateLimited r) {
+      int count = failures.merge(uid, 1, Integer::sum);
+      // a little spread so that everything waiting on one reset does not fire at once
+      return Optional.of(r.reset().map(d -> d.plusMillis(Math.round(1000 * random.getAsDouble())))
+          .orElseGet(() -> backoff.after(count, random.getAsDouble())));
+    }
+    if (outcome instanceof Outcome.Unavailable || outcome instanceof Outcome.Internal) {
+      return Optional.of(backoff.after(failures.merge(uid, 1, Integer::sum), random.getAsDouble()));
+    }
+    if (outcome instanceof Outcome.AuthFailed) {
+      failures.merge(uid, 1, Integer::sum);
+      return Optional.of(backoff.authFailureRetry());
+    }
+    if (outcome instanceof Outcome.Invalid || outcome instanceof Outcome.MissingSecret
+        || outcome instanceof Outcome.Rejected || outcome instanceof Outcome.Paused) {
+      // only a change to the resource or a Secret can help: their watches bring it back
+      return Optional.empty();
+    }
+    // Synced, Wrote, Conflict, Drifted, Absent: Datadog answered; look again on the regular schedule
+    failures.remove(uid);
+    return Optional.of(recheck);
+  }
+
+  private void wrote(HasMetadata resource, Outcome.Wrote w, String message, SecretValues redactor) {
+    if (w.drift()) {
+      LOG.warn("{}", message);
+      events.warning(resource, "DriftCorrected", message);
+      observer.driftCorrected(resource.getKind());
+      return;
+    }
+    LOG.info("{}", message);
+    events.normal(resource, eventReason(w.change()), message);
+    w.notice().map(redactor::redact).ifPresent(n -> events.warning(resource, "RenameNotice", n));
+  }
+
+  private static String eventReason(Outcome.Change change) {
+    return switch (change) {
+      case CREATED -> "Created";
+      case RECREATED -> "Recreated";
+      case UPDATED -> "Updated";
+      case RENAMED -> "Renamed";
+      case ADOPTED -> "Adopted";
+      case RECOVERED -> "Recovered";
+    };
+  }
+
+  /** A failure is logged and recorded as an Event only when its reason or message changes, not on every retry. */
+  private void warnOnce(HasMetadata resource, Optional<Condition> previous, Reason reason, String message) {
+    boolean news = previous.isEmpty() || !Objects.equals(previous.get().getReason(), reason.name())
+        || !Objects.equals(previous.get().getMessage(), message);
+    if (news) {
+      LOG.warn("{}: {}", reason, message);
+      events.warning(resource, reason.name(), message);
+    } else {
+      LOG.debug("{} (unchanged): {}", reason, message);
+    }
+  }
+
+  private static String uid(HasMetadata resource) {
+    String uid = resource.getMetadata().getUid();
+    return uid != null ? uid : resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+  }
+}

@@ -1,0 +1,173 @@
+package io.ddwebhooks.operator.reconciler;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.status.Reason;
+import io.ddwebhooks.operator.sync.Converger;
+import io.ddwebhooks.operator.sync.Directives;
+import io.ddwebhooks.operator.sync.Fingerprint;
+import io.ddwebhooks.operator.sync.Outcome;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every status field but the conditions' wording, for one reconcile: a working copy of the stored status, what it
+ * says about ownership (remoteName, pendingName, fingerprints), and how an {@link Outcome} changes it. Writes nothing
+ * to Kubernetes except through {@link #checkpoint}; {@link #control} patches the status only when it changed.
+ */
+final class StatusBook {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final CustomResource<?, DatadogResourceStatus> resource;
+  private final DatadogResourceStatus before;
+  private final DatadogResourceStatus status;
+
+  private StatusBook(CustomResource<?, DatadogResourceStatus> resource) {
+    this.resource = resource;
+    this.before = resource.getStatus();
+    this.status = before == null ? new DatadogResourceStatus() : copy(before);
+  }
+
+  static StatusBook open(CustomResource<?, DatadogResourceStatus> resource) {
+    return new StatusBook(resource);
+  }
+
+  DatadogResourceStatus status() {
+    return status;
+  }
+
+  long generation() {
+    Long g = resource.getMetadata().getGeneration();
+    return g == null ? 0 : g;
+  }
+
+  /** The fingerprint of {@code canonical}, salted like the ones already in status. */
+  String fingerprint(String canonical) {
+    return Fingerprint.of(canonical, status.getAppliedFingerprint(), status.getRejectedFingerprint());
+  }
+
+  /** Datadog refused this exact state before and nothing has changed since: not worth another call. */
+  Optional<String> refusedBefore(String fingerprint) {
+    Optional<Condition> ready = ReadyCondition.of(status);
+    if (fingerprint.equals(status.getRejectedFingerprint()) && ready.isPresent()
+        && Reason.DatadogRejected.name().equals(ready.get().getReason())) {
+      return Optional.of(ready.get().getMessage());
+    }
+    return Optional.empty();
+  }
+
+  Converger.Ownership ownership(Directives directives, String fingerprint, Instant now) {
+    boolean reapplyDue = directives.reapplyInterval().map(i -> due(status.getLastAppliedTime(), i, now))
+        .orElse(false);
+    return new Converger.Ownership(status.getRemoteName(), status.getPendingName(), directives.adoption(),
+        directives.adoptionRefusal(), fingerprint.equals(status.getAppliedFingerprint()), reapplyDue);
+  }
+
+  /** A change someone made (first reconcile, new spec, changed Secret), as opposed to a periodic re-read. */
+  boolean userChange(Map<String, String> secretVersions) {
+    return status.getObservedGeneration() == null || status.getObservedGeneration() != generation()
+        || !status.getSecretVersions().equals(secretVersions);
+  }
+
+  /** The name being created or renamed to, persisted before the write (see {@link Converger.Intent}). */
+  Converger.Intent intent(StatusCheckpoint checkpoint) {
+    return new Converger.Intent() {
+      @Override
+      public void record(String name) {
+        status.setPendingName(name);
+        checkpoint.write(resource, status);
+      }
+
+      @Override
+      public void clear() {
+        status.setPendingName(null);
+      }
+    };
+  }
+
+  /** What {@code outcome} of converging to {@code name} and {@code fingerprint} means for the ownership fields. */
+  void settle(Outcome outcome, String name, String fingerprint, Map<String, String> secretVersions,
+      Instant now) {
+    if (outcome instanceof Outcome.Wrote w) {
+      applied(name, fingerprint, secretVersions);
+      if (w.wroteToDatadog()) {
+        status.setLastAppliedTime(seconds(now));
+      }
+      if (w.drift()) {
+        status.setDriftCorrections(status.getDriftCorrections() == null ? 1 : status.getDriftCorrections() + 1);
+        status.setLastDriftCorrectionTime(seconds(now));
+      }
+    } else if (outcome instanceof Outcome.Synced) {
+      applied(name, fingerprint, secretVersions);
+    } else if (outcome instanceof Outcome.Rejected) {
+      status.setRejectedFingerprint(fingerprint);
+    } else if (outcome instanceof Outcome.Conflict) {
+      // the name is someone else's: a recorded intent for it is void
+      status.setPendingName(null);
+    }
+  }
+
+  /** Observe only: remember which Secret versions the comparison used. */
+  void observed(Map<String, String> secretVersions) {
+    status.setSecretVersions(secretVersions);
+  }
+
+  private void applied(String name, String fingerprint, Map<String, String> secretVersions) {
+    status.setRemoteName(name);
+    status.setPendingName(null);
+    status.setAppliedFingerprint(fingerprint);
+    status.setRejectedFingerprint(null);
+    status.setSecretVersions(secretVersions);
+  }
+
+  /** Sets the Ready condition for the current generation. */
+  void ready(Reason reason, String message, Instant now) {
+    ReadyCondition.set(status, generation(), reason, message, now);
+  }
+
+  Optional<Condition> ready() {
+    return ReadyCondition.of(status);
+  }
+
+  /** Patch the status only when it changed; come back after {@code next}, if given. */
+  <R extends CustomResource<?, DatadogResourceStatus>> UpdateControl<R> control(R primary, Optional<Duration> next) {
+    UpdateControl<R> control;
+    if (same(status, before)) {
+      control = UpdateControl.noUpdate();
+    } else {
+      primary.setStatus(status);
+      control = UpdateControl.patchStatus(primary);
+    }
+    next.ifPresent(control::rescheduleAfter);
+    return control;
+  }
+
+  private static boolean due(String lastApplied, Duration interval, Instant now) {
+    return lastApplied == null || Instant.parse(lastApplied).plus(interval).isBefore(now);
+  }
+
+  private static String seconds(Instant now) {
+    return now.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  static DatadogResourceStatus copy(DatadogResourceStatus status) {
+    return JSON.convertValue(JSON.valueToTree(status), DatadogResourceStatus.class);
+  }
+
+  /** Equal as stored: what the API server would hold (empty and absent fields are the same). */
+  static boolean same(DatadogResourceStatus a, DatadogResourceStatus b) {
+    if (a == null || b == null) {
+      return a == b;
+    }
+    return Objects.equals(JSON.valueToTree(a), JSON.valueToTree(b));
+  }
+}

@@ -1,0 +1,249 @@
+package io.ddwebhooks.operator.sync;
+
+import io.ddwebhooks.operator.datadog.DatadogApiException;
+import io.ddwebhooks.operator.datadog.Operation;
+import io.ddwebhooks.operator.datadog.Verdict;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Converges one Datadog object to a desired state with the fewest, safest calls: GET; absent means POST; present and
+ * different means one full PUT; equal means no write. Renames are a PUT on the owned name carrying the new name. An
+ * object that vanishes under an update or rename is created again; a name taken under a create or rename is a
+ * conflict. Every Datadog failure becomes an {@link Outcome} through {@link Outcomes}.
+ *
+ * <p>Never writes an object this resource does not own. Ownership is {@code status.remoteName}, or
+ * {@code status.pendingName} (recorded through {@link Intent} before every create or rename, so that the object
+ * found after a crash is recognised), or an adoption the operator allowed.
+ */
+public final class Converger<T> {
+
+  /** Persists the name about to be created or renamed to, before the write. */
+  public interface Intent {
+    void record(String name);
+
+    /** The write certainly did not happen: the recorded name is void. */
+    void clear();
+  }
+
+  /**
+   * What this resource knows about its object. {@code specApplied}: this exact desired state was applied before
+   * (status fingerprint); {@code reapplyDue}: the reapply interval asks for a write all the same.
+   */
+  public record Ownership(String ownedName, String pendingName, Directives.Adoption adoption,
+      String adoptionRefusal, boolean specApplied, boolean reapplyDue) {
+
+    boolean appliedBefore() {
+      return specApplied && !reapplyDue;
+    }
+  }
+
+  /** A Datadog call that failed, with what it was, so that its answer is read for that operation. */
+  private static final class Failed extends RuntimeException {
+    final Operation operation;
+    final String name;
+    final DatadogApiException cause;
+
+    Failed(Operation operation, String name, DatadogApiException cause) {
+      super(null, null, false, false);
+      this.operation = operation;
+      this.name = name;
+      this.cause = cause;
+    }
+  }
+
+  private final ResourceKind<?, T> kind;
+  private final RemoteObjects<T> remote;
+
+  public Converger(ResourceKind<?, T> kind, RemoteObjects<T> remote) {
+    this.kind = kind;
+    this.remote = remote;
+  }
+
+  /** Makes Datadog hold {@code desired}; see the class comment. */
+  public Outcome apply(T desired, Ownership own, Intent intent) {
+    try {
+      return converge(desired, own, intent);
+    } catch (Failed f) {
+      return Outcomes.failure(f.operation, kind.noun(), f.name, f.cause);
+    }
+  }
+
+  /** Observe only: reads and compares, never writes. */
+  public Outcome observe(T desired) {
+    String name = kind.nameOf(desired);
+    try {
+      Optional<T> actual = get(name);
+      if (actual.isEmpty()) {
+        return new Outcome.Absent("observe only: there is no " + kind.noun() + " named '" + name
+            + "' in Datadog (nothing is created)");
+      }
+      List<String> diffs = kind.differences(desired, actual.get(), true);
+      if (!diffs.isEmpty()) {
+        return new Outcome.Drifted("observe only: " + kind.noun() + " '" + name + "' differs in Datadog ("
+            + String.join(", ", diffs) + "); nothing is corrected");
+      }
+      return new Outcome.Synced("observe only: " + kind.noun() + " '" + name + "' matches the spec in Datadog");
+    } catch (Failed f) {
+      return Outcomes.failure(f.operation, kind.noun(), f.name, f.cause);
+    }
+  }
+
+  /** Deletes the owned object; {@link Outcome.Synced} says it is gone (deleted now, or already). */
+  public Outcome delete(String name) {
+    try {
+      boolean existed = call(Operation.DELETE, name, () -> remote.delete().test(name));
+      return new Outcome.Synced(existed ? "deleted " + kind.noun() + " '" + name + "' from Datadog"
+          : kind.noun() + " '" + name + "' was already gone from Datadog");
+    } catch (Failed f) {
+      return Outcomes.failure(f.operation, kind.noun(), f.name, f.cause);
+    }
+  }
+
+  private Outcome converge(T desired, Ownership own, Intent intent) {
+    String target = kind.nameOf(desired);
+    if (own.ownedName() != null && !own.ownedName().equals(target)) {
+      return rename(desired, own, target, intent);
+    }
+    Optional<T> actual = get(target);
+    if (actual.isEmpty()) {
+      return create(desired, own.ownedName() == null ? Outcome.Change.CREATED : Outcome.Change.RECREATED, own,
+          intent);
+    }
+    Outcome.Change change;
+    if (target.equals(own.ownedName())) {
+      change = Outcome.Change.UPDATED;
+    } else if (target.equals(own.pendingName())) {
+      change = Outcome.Change.RECOVERED;
+    } else if (own.adoption() == Directives.Adoption.ALLOWED) {
+      change = Outcome.Change.ADOPTED;
+    } else {
+      return conflict(kind.noun(), target, own.adoptionRefusal());
+    }
+    // a hidden value is known to be current only for the object this exact state was applied to
+    boolean appliedBefore = own.appliedBefore() && change == Outcome.Change.UPDATED;
+    List<String> diffs = kind.differences(desired, actual.get(), appliedBefore);
+    if (diffs.isEmpty()) {
+      return change == Outcome.Change.UPDATED
+          ? new Outcome.Synced(matches(target))
+          : wrote(change, target, diffs, null, own);
+    }
+    return update(target, desired, change, diffs, own, intent);
+  }
+
+  private Outcome update(String target, T desired, Outcome.Change change, List<String> diffs, Ownership own,
+      Intent intent) {
+    try {
+      remote.update().apply(target, desired);
+    } catch (DatadogApiException e) {
+      if (e.verdict(Operation.UPDATE) == Verdict.ABSENT) {
+        // deleted between our GET and our PUT: it is ours to create again
+        return create(desired, Outcome.Change.RECREATED, own, intent);
+      }
+      throw new Failed(Operation.UPDATE, target, e);
+    }
+    return wrote(change, target, diffs, null, own);
+  }
+
+  private Outcome rename(T desired, Ownership own, String target, Intent intent) {
+    String from = own.ownedName();
+    Optional<T> atTarget = get(target);
+    if (atTarget.isPresent()) {
+      if (target.equals(own.pendingName()) && get(from).isEmpty()) {
+        // an earlier attempt renamed it and did not get to record that
+        List<String> diffs = kind.differences(desired, atTarget.get(), false);
+        if (!diffs.isEmpty()) {
+          call(Operation.UPDATE, target, () -> remote.update().apply(target, desired));
+        }
+        return wrote(Outcome.Change.RECOVERED, target, diffs, from, own);
+      }
+      return conflict(kind.noun(), target, own.adoptionRefusal());
+    }
+    if (get(from).isEmpty()) {
+      // the old object went away outside Kubernetes: nothing to rename, create under the new name
+      return create(desired, Outcome.Change.RECREATED, own, intent);
+    }
+    intent.record(target);
+    try {
+      remote.update().apply(from, desired);
+    } catch (DatadogApiException e) {
+      if (Verdict.certainlyNotApplied(e.status())) {
+        intent.clear();
+      }
+      Verdict verdict = e.verdict(Operation.RENAME);
+      if (verdict == Verdict.ABSENT) {
+        // the old object vanished between our GET and our PUT
+        return create(desired, Outcome.Change.RECREATED, own, intent);
+      }
+      throw new Failed(Operation.RENAME, target, e);
+    }
+    return wrote(Outcome.Change.RENAMED, target, List.of("name"), from, own);
+  }
+
+  private Outcome create(T desired, Outcome.Change change, Ownership own, Intent intent) {
+    String name = kind.nameOf(desired);
+    intent.record(name);
+    try {
+      remote.create().apply(desired);
+    } catch (DatadogApiException e) {
+      if (Verdict.certainlyNotApplied(e.status())) {
+        intent.clear();
+      }
+      throw new Failed(Operation.CREATE, name, e);
+    }
+    return wrote(change, name, List.of(), null, own);
+  }
+
+  private Optional<T> get(String name) {
+    return call(Operation.GET, name, () -> remote.get().apply(name));
+  }
+
+  private static <V> V call(Operation operation, String name, Supplier<V> call) {
+    try {
+      return call.get();
+    } catch (DatadogApiException e) {
+      throw new Failed(operation, name, e);
+    }
+  }
+
+  private Outcome wrote(Outcome.Change change, String name, List<String> fields, String previousName,
+      Ownership own) {
+    // the spec was applied and is owned, yet Datadog had to be written: someone changed it outside Kubernetes
+    boolean drift = own.specApplied() && own.ownedName() != null
+        && (change == Outcome.Change.UPDATED || change == Outcome.Change.RECREATED);
+    Optional<String> notice = change == Outcome.Change.RENAMED ? kind.renameNotice(previousName, name)
+        : Optional.empty();
+    return new Outcome.Wrote(change, name, List.copyOf(fields), previousName, drift, notice,
+        describe(change, name, fields, previousName, drift), matches(name));
+  }
+
+  private String matches(String name) {
+    return kind.noun() + " '" + name + "' matches the spec in Datadog";
+  }
+
+  private String describe(Outcome.Change change, String name, List<String> fields, String previousName,
+      boolean drift) {
+    String noun = kind.noun();
+    String changed = String.join(", ", fields);
+    return switch (change) {
+      case CREATED -> "created " + noun + " '" + name + "' in Datadog";
+      case RECREATED -> drift ? noun + " '" + name + "' was deleted outside Kubernetes; created it again"
+          : noun + " '" + name + "' was missing from Datadog and has been created again";
+      case UPDATED -> drift ? noun + " '" + name + "' was changed outside Kubernetes (" + changed + "); restored it"
+          : "updated " + noun + " '" + name + "' in Datadog (changed: " + changed + ")";
+      case RENAMED -> "renamed " + noun + " '" + previousName + "' to '" + name + "' in Datadog";
+      case ADOPTED -> "adopted existing " + noun + " '" + name + "'" + (changed.isEmpty() ? ""
+          : " (changed: " + changed + ")");
+      case RECOVERED -> noun + " '" + name + "' was written by an earlier attempt whose result was not recorded;"
+          + " recognised it as this resource's" + (changed.isEmpty() ? "" : " (changed: " + changed + ")");
+    };
+  }
+
+  static Outcome.Conflict conflict(String noun, String name, String adoptionRefusal) {
+    return new Outcome.Conflict("a " + noun + " named '" + name + "' already exists in Datadog and is not owned by"
+        + " this resource; nothing was changed. " + (adoptionRefusal != null ? adoptionRefusal + "."
+        : "Choose another spec.name, delete the existing " + noun + ", or adopt it (annotation"
+            + " ddwebhooks.io/adopt, where the operator allows it)."));
+  }
+}

@@ -1,0 +1,92 @@
+package io.ddwebhooks.operator.sync;
+
+import io.ddwebhooks.operator.config.AdoptionScope;
+import io.ddwebhooks.operator.config.ConfigException;
+import io.ddwebhooks.operator.config.OperatorConfig;
+import io.ddwebhooks.operator.crd.Annotations;
+import io.ddwebhooks.operator.crd.DeletionPolicy;
+import io.ddwebhooks.operator.crd.ManagedSpec;
+import io.ddwebhooks.operator.crd.ManagementPolicy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the operator may do with one resource: from its spec's policies (deletionPolicy, managementPolicy), its
+ * ddwebhooks.io annotations and the operator's adoption scope. Pure: built from plain inputs.
+ */
+public record Directives(
+    boolean paused,
+    boolean observeOnly,
+    boolean orphanOnDelete,
+    Adoption adoption,
+    String adoptionRefusal,
+    Optional<Duration> resyncInterval,
+    Optional<Duration> reapplyInterval,
+    List<String> problems) {
+
+  /** Whether this resource may take over an existing Datadog object of its name. */
+  public enum Adoption { NOT_REQUESTED, ALLOWED, REFUSED }
+
+  /** The shortest interval the annotations accept, so that one resource cannot make the operator spin. */
+  public static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+
+  public static Directives of(Map<String, String> annotations, String namespace, ManagedSpec spec,
+      AdoptionScope adoptionScope) {
+    Map<String, String> a = annotations == null ? Map.of() : annotations;
+    List<String> problems = new ArrayList<>();
+    Adoption adoption = Adoption.NOT_REQUESTED;
+    String refusal = null;
+    if (flag(a, Annotations.ADOPT)) {
+      adoption = adoptionScope.allows(namespace) ? Adoption.ALLOWED : Adoption.REFUSED;
+      if (adoption == Adoption.REFUSED) {
+        refusal = "adoption was requested (" + Annotations.ADOPT + ") but the operator does not allow it in"
+            + " namespace '" + namespace + "' (ALLOW_ADOPTION_NAMESPACES)";
+      }
+    }
+    return new Directives(
+        flag(a, Annotations.PAUSED),
+        spec != null && spec.getManagementPolicy() == ManagementPolicy.ObserveOnly,
+        spec != null && spec.getDeletionPolicy() == DeletionPolicy.Orphan,
+        adoption,
+        refusal,
+        duration(a, Annotations.RESYNC_INTERVAL, problems),
+        duration(a, Annotations.REAPPLY_INTERVAL, problems),
+        List.copyOf(problems));
+  }
+
+  /** The resync interval for this resource: the annotation, capped by the operator's own, else the operator's. */
+  public Duration resync(Duration global) {
+    return resyncInterval.filter(d -> d.compareTo(global) < 0).orElse(global);
+  }
+
+  /** When to come back after a success: the resync interval, or the reapply interval when that is shorter. */
+  public Duration nextCheck(Duration global) {
+    Duration resync = resync(global);
+    return reapplyInterval.filter(i -> i.compareTo(resync) < 0).orElse(resync);
+  }
+
+  private static boolean flag(Map<String, String> annotations, String key) {
+    return "true".equalsIgnoreCase(annotations.getOrDefault(key, "").trim());
+  }
+
+  private static Optional<Duration> duration(Map<String, String> annotations, String key, List<String> problems) {
+    String value = annotations.get(key);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      Duration d = OperatorConfig.parseDuration("annotation " + key, value, null);
+      if (d.compareTo(MIN_INTERVAL) < 0) {
+        problems.add("annotation " + key + " must be at least 5s, got '" + value + "'");
+        return Optional.empty();
+      }
+      return Optional.of(d);
+    } catch (ConfigException e) {
+      problems.add(e.getMessage());
+      return Optional.empty();
+    }
+  }
+}

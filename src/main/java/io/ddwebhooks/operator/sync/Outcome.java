@@ -1,0 +1,81 @@
+package io.ddwebhooks.operator.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What one reconcile came to: the single channel between the steps that do the work and the one place
+ * ({@code reconciler.Reporter}) that turns it into the Ready reason, an Event, a log line, a metric and the requeue
+ * delay. Produced from Datadog's answers by {@link Outcomes} and from the operator's own checks by the reconcile
+ * steps. Messages never carry a value from a Secret (the reporter redacts them once more all the same).
+ */
+public sealed interface Outcome {
+
+  /** The message for status and Events. */
+  String message();
+
+  /** Datadog already matched the spec (or, observe only, matches it): no write. */
+  record Synced(String message) implements Outcome {}
+
+  /**
+   * The object is now this resource's and matches the spec: created, changed, renamed, or taken over (adopted or
+   * recovered, which may need no write). {@code fields}: what a PUT changed. {@code drift}: the spec had not changed,
+   * someone changed Datadog. {@code notice}: what the user must do after a rename (Datadog updates no references).
+   * {@code event}: what was done, for the Event and the log; {@code message}: the state, for the Ready condition.
+   */
+  record Wrote(Change change, String name, List<String> fields, String previousName, boolean drift,
+      Optional<String> notice, String event, String message) implements Outcome {
+
+    /** Whether a write reached Datadog (an adoption or recovery that found the object matching makes none). */
+    public boolean wroteToDatadog() {
+      return change == Change.CREATED || change == Change.RECREATED || !fields.isEmpty();
+    }
+  }
+
+  /** The name belongs to an object this resource does not own: nothing written; looked at again on resync. */
+  record Conflict(String message) implements Outcome {}
+
+  /** Datadog refused the request as such: not retried until the spec or a Secret changes. */
+  record Rejected(String message) implements Outcome {}
+
+  /** Datadog refused the keys: retried slowly, and at once when the keys change. */
+  record AuthFailed(String message) implements Outcome {}
+
+  /** 429: retried when the rate limit resets ({@code reset}, when Datadog said), else with backoff. */
+  record RateLimited(String message, Optional<Duration> reset) implements Outcome {}
+
+  /** No answer, 5xx, or a race a retry may fix: retried with backoff. */
+  record Unavailable(String message) implements Outcome {}
+
+  /** The spec cannot be applied as written: waits for a change to the resource. */
+  record Invalid(String message) implements Outcome {}
+
+  /** A referenced Secret or key is missing: the Secret watch brings the resource back when it appears. */
+  record MissingSecret(String message) implements Outcome {}
+
+  /** The paused annotation: no Datadog call at all. */
+  record Paused(String message) implements Outcome {}
+
+  /** Observe only: the object differs from the spec; nothing corrected. */
+  record Drifted(String message) implements Outcome {}
+
+  /** Observe only: no object of that name; nothing created. */
+  record Absent(String message) implements Outcome {}
+
+  /** A failure nobody anticipated (a bug, or input no check caught): reported, retried with bounded backoff. */
+  record Internal(String message) implements Outcome {}
+
+  /** What a successful write did. */
+  enum Change {
+    CREATED,
+    /** It was ours and had gone from Datadog: created again. */
+    RECREATED,
+    UPDATED,
+    RENAMED,
+    /** An existing object taken over (adoption allowed and requested). */
+    ADOPTED,
+    /** The object an earlier, interrupted attempt created or renamed (status.pendingName). */
+    RECOVERED
+  }
+}

@@ -1,0 +1,54 @@
+package io.ddwebhooks.operator.sync;
+
+import io.ddwebhooks.operator.crd.ManagedSpec;
+import io.ddwebhooks.operator.crd.SecretKeySelector;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What differs between the two kinds, as pure functions of plain inputs: the Datadog name a spec asks for,
+ * validation, the Secret keys it refers to, rendering to the wire object, and comparing wire objects by meaning.
+ * Makes no Datadog call ({@link RemoteObjects} does) and knows no Kubernetes type.
+ *
+ * @param <S> the spec
+ * @param <T> the Datadog wire object
+ */
+public interface ResourceKind<S extends ManagedSpec, T> {
+
+  /** "webhook" or "custom variable", for messages. */
+  String noun();
+
+  /** The name the spec asks for in Datadog, given the resource's metadata.name. */
+  String datadogName(S spec, String metadataName);
+
+  /** Problems a user must fix in the spec; empty when valid. Messages never carry a Secret's value. */
+  List<String> validate(S spec, String metadataName);
+
+  /** Secret keys the spec refers to (only called on a valid spec). */
+  List<SecretKeySelector> secretRefs(S spec);
+
+  /** The Datadog object the spec asks for, with Secret values filled in. */
+  T render(S spec, String metadataName, SecretValues secrets);
+
+  String nameOf(T object);
+
+  /** A stable text of everything the operator manages in {@code desired}, input to the status fingerprint. */
+  String canonical(T desired);
+
+  /**
+   * Names of the managed fields where {@code actual} differs from {@code desired} (never their values).
+   * {@code appliedBefore}: this exact desired state was applied earlier, which is the only way to know that a value
+   * Datadog will not return (a secret variable's) is still current.
+   */
+  List<String> differences(T desired, T actual, boolean appliedBefore);
+
+  /** {@code spec.name} when set, else the name derived from metadata.name. */
+  static String specNameOr(String specName, String derived) {
+    return specName != null && !specName.isEmpty() ? specName : derived;
+  }
+
+  /** What users must change themselves after a rename (Datadog does not update references); empty if nothing. */
+  default Optional<String> renameNotice(String oldName, String newName) {
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,276 @@
+package io.ddwebhooks.operator.reconciler;
+
+import static io.ddwebhooks.operator.testing.Fixtures.webhook;
+import static io.ddwebhooks.operator.testing.Fixtures.webhookFromSecret;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddwebhooks.operator.config.AdoptionScope;
+import io.ddwebhooks.operator.config.Backoff;
+import io.ddwebhooks.operator.crd.Annotations;
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.crd.ManagementPolicy;
+import io.ddwebhooks.operator.crd.SecretKeySelector;
+import io.ddwebhooks.operator.datadog.Operation;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.sync.SecretValues;
+import io.ddwebhooks.operator.testing.FakeDatadog;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reconcile script with plain fakes (no server of any kind): what it reports, what it asks JOSDK for (when to
+ * come back: never for a refusal until the spec changes; the rate-limit reset; backoff) and which calls it makes.
+ */
+class DatadogObjectReconcilerTest {
+
+  private static final Duration RESYNC = Duration.ofMinutes(10);
+  private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5),
+      Duration.ofMinutes(5));
+
+  private final FakeDatadog datadog = new FakeDatadog();
+  private final Map<SecretKeySelector, String> secretData = new HashMap<>();
+  private final List<String> events = new ArrayList<>();
+  private final List<String> checkpoints = new ArrayList<>();
+  private final DatadogWebhookReconciler reconciler = new DatadogWebhookReconciler(datadog, new ReconcileSettings(
+      this::readSecrets, new EventSink() {
+        @Override
+        public void normal(HasMetadata resource, String reason, String message) {
+          events.add("Normal " + reason + ": " + message);
+        }
+
+        @Override
+        public void warning(HasMetadata resource, String reason, String message) {
+          events.add("Warning " + reason + ": " + message);
+        }
+      }, this::checkpoint, ReconcileObserver.NONE, BACKOFF, RESYNC, AdoptionScope.NOWHERE,
+      Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), () -> 0.5));
+
+  private SecretValues readSecrets(String namespace, Collection<SecretKeySelector> refs)
+      throws SecretSource.MissingSecretException {
+    Map<SecretKeySelector, String> values = new HashMap<>();
+    for (SecretKeySelector ref : refs) {
+      String v = secretData.get(ref);
+      if (v == null) {
+        throw new SecretSource.MissingSecretException("Secret '" + ref.getName() + "' not found");
+      }
+      values.put(ref, v);
+    }
+    return new SecretValues(values, Map.of("s", "1"));
+  }
+
+  private void checkpoint(CustomResource<?, DatadogResourceStatus> resource, DatadogResourceStatus status) {
+    checkpoints.add(status.getPendingName());
+  }
+
+  private static DatadogWebhook resource(String name) {
+    DatadogWebhook w = webhook("loop", name, "https://a.example.com");
+    w.getMetadata().setUid(UUID.randomUUID().toString());
+    w.getMetadata().setGeneration(1L);
+    return w;
+  }
+
+  private UpdateControl<DatadogWebhook> reconcile(DatadogWebhook w) {
+    return reconcile(w, List.of());
+  }
+
+  private UpdateControl<DatadogWebhook> reconcile(DatadogWebhook w, List<DatadogWebhook> claimants) {
+    UpdateControl<DatadogWebhook> control = reconciler.reconcile(w, claimants);
+    if (control.isPatchStatus()) {
+      w.setStatus(control.getResource().orElseThrow().getStatus());
+    }
+    return control;
+  }
+
+  private static String reason(DatadogWebhook w) {
+    return ReadyCondition.reason(w.getStatus()).orElse(null);
+  }
+
+  @Test
+  void syncedResourcesComeBackOnTheResyncPeriodAndWriteNothingWhenUnchanged() {
+    DatadogWebhook w = resource("steady");
+    UpdateControl<DatadogWebhook> first = reconcile(w);
+    assertThat(first.isPatchStatus()).isTrue();
+    assertThat(first.getScheduleDelay()).contains(RESYNC.toMillis());
+    assertThat(reason(w)).isEqualTo("Synced");
+    assertThat(checkpoints).as("the name was recorded before the create").containsExactly("steady");
+    assertThat(w.getStatus().getRemoteName()).isEqualTo("steady");
+    assertThat(w.getStatus().getPendingName()).isNull();
+    assertThat(events).containsExactly("Normal Created: created webhook 'steady' in Datadog");
+
+    UpdateControl<DatadogWebhook> second = reconcile(w);
+    assertThat(second.isNoUpdate()).as("same status: no status write either").isTrue();
+    assertThat(datadog.writes()).containsExactly("CREATE steady");
+  }
+
+  @Test
+  void aRejectedSpecIsNotRetriedUntilItChanges() {
+    DatadogWebhook w = resource("rejected");
+    datadog.fail(Operation.CREATE, FakeDatadog.Failure.of(400, "Invalid webhook"));
+    UpdateControl<DatadogWebhook> control = reconcile(w);
+    assertThat(reason(w)).isEqualTo("DatadogRejected");
+    assertThat(ReadyCondition.of(w.getStatus()).orElseThrow().getMessage()).contains("Invalid webhook");
+    assertThat(control.getScheduleDelay()).as("no retry timer").isEmpty();
+    assertThat(w.getStatus().getPendingName()).as("a refusal voids the recorded name").isNull();
+    int calls = datadog.calls.size();
+
+    UpdateControl<DatadogWebhook> again = reconcile(w);
+    assertThat(again.getScheduleDelay()).isEmpty();
+    assertThat(datadog.calls).as("no call for the same refused state").hasSize(calls);
+    assertThat(events).filteredOn(e -> e.contains("DatadogRejected")).as("reported once").hasSize(1);
+
+    w.getSpec().setUrl("https://fixed.example.com");
+    w.getMetadata().setGeneration(2L);
+    reconcile(w);
+    assertThat(reason(w)).isEqualTo("Synced");
+    assertThat(w.getStatus().getRejectedFingerprint()).isNull();
+  }
+
+  @Test
+  void rateLimitsWaitForTheResetAndOtherFailuresBackOff() {
+    DatadogWebhook limited = resource("limited");
+    datadog.fail(Operation.GET, new FakeDatadog.Failure(429, List.of("Rate limit exceeded"), Duration.ofSeconds(7)));
+    assertThat(reconcile(limited).getScheduleDelay()).contains(7_500L);
+    assertThat(reason(limited)).isEqualTo("RateLimited");
+
+    DatadogWebhook down = resource("down");
+    List<Long> delays = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      datadog.fail(Operation.GET, FakeDatadog.Failure.of(503, "Service Unavailable"));
+      delays.add(reconcile(down).getScheduleDelay().orElseThrow());
+    }
+    assertThat(reason(down)).isEqualTo("DatadogUnavailable");
+    assertThat(delays).containsExactly(2_000L, 4_000L, 8_000L);
+
+    DatadogWebhook forbidden = resource("forbidden");
+    datadog.fail(Operation.GET, FakeDatadog.Failure.of(403, "Forbidden"));
+    assertThat(reconcile(forbidden).getScheduleDelay()).contains(Duration.ofMinutes(5).toMillis());
+    assertThat(reason(forbidden)).isEqualTo("DatadogAuthFailed");
+
+    assertThat(reconcile(down).getScheduleDelay()).contains(RESYNC.toMillis());
+    assertThat(reason(down)).isEqualTo("Synced");
+  }
+
+  @Test
+  void aFailureNobodyAnticipatedReachesStatusWithoutTheInputAndBacksOff() {
+    // arrays nested 1000 deep: valid JSON to the parser, but rendering it throws
+    DatadogWebhook deep = resource("deep");
+    deep.getSpec().setPayload("[".repeat(1000) + "\"needle-value\"" + "]".repeat(1000));
+    UpdateControl<DatadogWebhook> control = reconcile(deep);
+    assertThat(reason(deep)).isEqualTo("InternalError");
+    assertThat(ReadyCondition.of(deep.getStatus()).orElseThrow().getStatus()).isEqualTo("False");
+    assertThat(ReadyCondition.of(deep.getStatus()).orElseThrow().getMessage()).doesNotContain("needle-value");
+    assertThat(control.getScheduleDelay()).contains(2_000L);
+    assertThat(reconcile(deep).getScheduleDelay()).as("backoff grows").contains(4_000L);
+    assertThat(datadog.writes()).isEmpty();
+    assertThat(events).anyMatch(e -> e.startsWith("Warning InternalError"))
+        .noneMatch(e -> e.contains("needle-value"));
+
+    DatadogWebhook buggy = resource("buggy");
+    secretData.put(new SecretKeySelector("s", "url"), "https://h.example.com/T0KEN-abc");
+    buggy.getSpec().setUrl(null);
+    buggy.getSpec().setUrlFrom(io.ddwebhooks.operator.crd.ValueSource.secret("s", "url"));
+    datadog.throwNext(new IllegalStateException("broke on https://h.example.com/T0KEN-abc"));
+    reconcile(buggy);
+    assertThat(reason(buggy)).isEqualTo("InternalError");
+    assertThat(ReadyCondition.of(buggy.getStatus()).orElseThrow().getMessage())
+        .contains("IllegalStateException").doesNotContain("T0KEN");
+  }
+
+  @Test
+  void deletionKeepsTheFinalizerWhileDatadogFailsAndForgetsTheResourceAfter() {
+    DatadogWebhook w = resource("to-delete");
+    reconcile(w);
+    datadog.fail(Operation.GET, FakeDatadog.Failure.of(500, "boom"));
+    reconcile(w);
+    assertThat(reconciler.trackedFailures()).isEqualTo(1);
+
+    datadog.fail(Operation.DELETE, FakeDatadog.Failure.of(500, "Internal Server Error"));
+    DeleteControl failed = reconciler.cleanup(w);
+    assertThat(failed.isRemoveFinalizer()).isFalse();
+    assertThat(failed.getScheduleDelay()).isPresent();
+    assertThat(datadog.webhooks).containsKey("to-delete");
+
+    DeleteControl done = reconciler.cleanup(w);
+    assertThat(done.isRemoveFinalizer()).isTrue();
+    assertThat(datadog.webhooks).doesNotContainKey("to-delete");
+    assertThat(reconciler.trackedFailures()).as("backoff state goes with the resource").isZero();
+
+    DatadogWebhook neverCreated = resource("never");
+    assertThat(reconciler.cleanup(neverCreated).isRemoveFinalizer()).isTrue();
+    assertThat(datadog.calls).noneMatch(c -> c.endsWith(" never"));
+  }
+
+  @Test
+  void ownChecksStopBeforeAnyDatadogCall() {
+    DatadogWebhook invalid = resource("bad.name");
+    assertThat(reconcile(invalid).getScheduleDelay()).isEmpty();
+    assertThat(reason(invalid)).isEqualTo("InvalidSpec");
+
+    DatadogWebhook missing = webhookFromSecret("loop", "missing", "s", "absent");
+    missing.getMetadata().setGeneration(1L);
+    assertThat(reconcile(missing).getScheduleDelay()).as("the Secret watch brings it back").isEmpty();
+    assertThat(reason(missing)).isEqualTo("SecretNotFound");
+
+    DatadogWebhook paused = resource("paused");
+    paused.getMetadata().setAnnotations(Map.of(Annotations.PAUSED, "true"));
+    assertThat(reconcile(paused).getScheduleDelay()).isEmpty();
+    assertThat(ReadyCondition.of(paused.getStatus()).orElseThrow().getStatus()).isEqualTo("Unknown");
+
+    DatadogWebhook holder = resource("first");
+    holder.getMetadata().setCreationTimestamp("2026-01-01T00:00:00Z");
+    DatadogWebhook second = resource("second");
+    second.getSpec().setName("first");
+    second.getMetadata().setCreationTimestamp("2026-02-01T00:00:00Z");
+    assertThat(reconcile(second, List.of(holder, second)).getScheduleDelay()).contains(RESYNC.toMillis());
+    assertThat(reason(second)).isEqualTo("NameConflict");
+
+    assertThat(datadog.calls).isEmpty();
+  }
+
+  @Test
+  void observeOnlyReadsAndNeverWrites() {
+    DatadogWebhook w = resource("watched");
+    w.getSpec().setManagementPolicy(ManagementPolicy.ObserveOnly);
+    reconcile(w);
+    assertThat(reason(w)).isEqualTo("RemoteNotFound");
+    datadog.webhooks.put("watched", new io.ddwebhooks.operator.datadog.Webhook("watched", "https://b.example.com",
+        io.ddwebhooks.operator.datadog.Webhook.DEFAULT_PAYLOAD, null, "json"));
+    reconcile(w);
+    assertThat(reason(w)).isEqualTo("DriftDetected");
+    assertThat(ReadyCondition.of(w.getStatus()).orElseThrow().getMessage()).contains("url");
+    assertThat(datadog.writes()).isEmpty();
+    assertThat(reconciler.cleanup(w).isRemoveFinalizer()).isTrue();
+    assertThat(datadog.writes()).isEmpty();
+  }
+
+  @Test
+  void aWebhookChangedOutsideKubernetesIsRestoredAndCountedAsDrift() {
+    DatadogWebhook w = resource("drifty");
+    reconcile(w);
+    datadog.webhooks.put("drifty", new io.ddwebhooks.operator.datadog.Webhook("drifty", "https://evil.example.com",
+        io.ddwebhooks.operator.datadog.Webhook.DEFAULT_PAYLOAD, null, "json"));
+    reconcile(w);
+    assertThat(datadog.webhooks.get("drifty").url()).isEqualTo("https://a.example.com");
+    assertThat(w.getStatus().getDriftCorrections()).isEqualTo(1);
+    assertThat(events).anyMatch(e -> e.startsWith("Warning DriftCorrected") && e.contains("url"));
+
+    datadog.webhooks.remove("drifty");
+    reconcile(w);
+    assertThat(datadog.webhooks).containsKey("drifty");
+    assertThat(w.getStatus().getDriftCorrections()).isEqualTo(2);
+  }
+}

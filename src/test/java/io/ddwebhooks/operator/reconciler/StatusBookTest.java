@@ -1,0 +1,74 @@
+package io.ddwebhooks.operator.reconciler;
+
+import static io.ddwebhooks.operator.testing.Fixtures.webhook;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.status.Reason;
+import io.ddwebhooks.operator.sync.Outcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StatusBookTest {
+
+  private static final Instant T1 = Instant.parse("2026-01-01T11:00:00Z");
+  private static final Instant T2 = Instant.parse("2026-01-01T12:00:00Z");
+
+  @Test
+  void copiedStatusIsEqualAndIndependent() {
+    DatadogResourceStatus status = new DatadogResourceStatus();
+    ReadyCondition.set(status, 1, Reason.Synced, "in sync", T1);
+    status.setSecretVersions(Map.of("s", "1"));
+    DatadogResourceStatus copy = StatusBook.copy(status);
+    assertThat(StatusBook.same(copy, status)).isTrue();
+    ReadyCondition.set(copy, 2, Reason.Synced, "in sync", T2);
+    assertThat(StatusBook.same(copy, status)).isFalse();
+    assertThat(status.getObservedGeneration()).isEqualTo(1);
+    assertThat(StatusBook.same(new DatadogResourceStatus(), null)).isFalse();
+  }
+
+  @Test
+  void noChangeMeansNoStatusPatch() {
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    w.getMetadata().setGeneration(1L);
+    StatusBook book = StatusBook.open(w);
+    book.ready(Reason.Synced, "ok", T1);
+    assertThat(book.control(w, Optional.empty()).isPatchStatus()).isTrue();
+
+    StatusBook again = StatusBook.open(w);
+    again.ready(Reason.Synced, "ok", T2);
+    assertThat(again.control(w, Optional.empty()).isNoUpdate()).isTrue();
+  }
+
+  @Test
+  void settlesOwnershipByOutcome() {
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    StatusBook book = StatusBook.open(w);
+    book.status().setPendingName("w");
+    book.settle(new Outcome.Wrote(Outcome.Change.CREATED, "w", List.of(), null, false, Optional.empty(), "e", "m"), "w",
+        "fp1", Map.of("s", "3"), T1);
+    assertThat(book.status().getRemoteName()).isEqualTo("w");
+    assertThat(book.status().getPendingName()).isNull();
+    assertThat(book.status().getAppliedFingerprint()).isEqualTo("fp1");
+    assertThat(book.status().getLastAppliedTime()).isEqualTo("2026-01-01T11:00:00Z");
+    assertThat(book.status().getSecretVersions()).containsEntry("s", "3");
+
+    book.settle(new Outcome.Rejected("no"), "w", "fp2", Map.of(), T2);
+    assertThat(book.status().getRejectedFingerprint()).isEqualTo("fp2");
+    assertThat(book.status().getAppliedFingerprint()).as("what was applied stays").isEqualTo("fp1");
+
+    book.status().setPendingName("x");
+    book.settle(new Outcome.Conflict("taken"), "x", "fp3", Map.of(), T2);
+    assertThat(book.status().getPendingName()).isNull();
+
+    book.settle(new Outcome.Wrote(Outcome.Change.UPDATED, "w", List.of("url"), null, true, Optional.empty(), "e", "m"),
+        "w", "fp1", Map.of(), T2);
+    assertThat(book.status().getDriftCorrections()).isEqualTo(1);
+    assertThat(book.status().getLastDriftCorrectionTime()).isEqualTo("2026-01-01T12:00:00Z");
+  }
+}

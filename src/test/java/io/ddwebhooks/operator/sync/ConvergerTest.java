@@ -1,0 +1,132 @@
+package io.ddwebhooks.operator.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddwebhooks.operator.datadog.CustomVariable;
+import io.ddwebhooks.operator.datadog.Webhook;
+import io.ddwebhooks.operator.testing.FakeDatadog;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The convergence algorithm on a plain fake: the fewest calls, and never a write to an object not owned. */
+class ConvergerTest {
+
+  private final FakeDatadog datadog = new FakeDatadog();
+  private final Converger<Webhook> webhooks = new Converger<>(new WebhookKind(), RemoteObjects.webhooks(datadog));
+  private final List<String> intents = new ArrayList<>();
+  private final Converger.Intent intent = new Converger.Intent() {
+    @Override
+    public void record(String name) {
+      intents.add(name);
+    }
+
+    @Override
+    public void clear() {
+      intents.add("cleared");
+    }
+  };
+
+  private static Webhook hook(String name, String url) {
+    return new Webhook(name, url, Webhook.DEFAULT_PAYLOAD, null, "json");
+  }
+
+  private static Converger.Ownership own(String owned, String pending, Directives.Adoption adoption) {
+    return new Converger.Ownership(owned, pending, adoption, null, false, false);
+  }
+
+  @Test
+  void createsWithOneGetAndOnePostAfterRecordingTheName() {
+    Outcome o = webhooks.apply(hook("a", "https://x"), own(null, null, Directives.Adoption.NOT_REQUESTED), intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+        .isEqualTo(Outcome.Change.CREATED));
+    assertThat(datadog.calls).containsExactly("GET a", "CREATE a");
+    assertThat(intents).containsExactly("a");
+  }
+
+  @Test
+  void unchangedCostsOneGetAndNoWrite() {
+    datadog.webhooks.put("a", hook("a", "https://x"));
+    Outcome o = webhooks.apply(hook("a", "https://x"), own("a", null, Directives.Adoption.NOT_REQUESTED), intent);
+    assertThat(o).isInstanceOf(Outcome.Synced.class);
+    assertThat(datadog.writes()).isEmpty();
+  }
+
+  @Test
+  void updatesOnlyWhatDiffersAndNamesTheFields() {
+    datadog.webhooks.put("a", hook("a", "https://old"));
+    Outcome o = webhooks.apply(hook("a", "https://new"), own("a", null, Directives.Adoption.NOT_REQUESTED), intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> {
+      assertThat(w.change()).isEqualTo(Outcome.Change.UPDATED);
+      assertThat(w.fields()).containsExactly("url");
+      assertThat(w.drift()).isFalse();
+    });
+    assertThat(datadog.webhooks.get("a").url()).isEqualTo("https://new");
+  }
+
+  @Test
+  void renamesInPlaceWithANoticeAndRefusesATakenName() {
+    datadog.webhooks.put("old", hook("old", "https://x"));
+    Outcome o = webhooks.apply(hook("new", "https://x"), own("old", null, Directives.Adoption.NOT_REQUESTED), intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> {
+      assertThat(w.change()).isEqualTo(Outcome.Change.RENAMED);
+      assertThat(w.previousName()).isEqualTo("old");
+      assertThat(w.notice()).hasValueSatisfying(n -> assertThat(n).contains("@webhook-new"));
+    });
+    assertThat(datadog.webhooks).containsOnlyKeys("new");
+
+    datadog.webhooks.put("other", hook("other", "https://theirs"));
+    Outcome taken = webhooks.apply(hook("other", "https://x"), own("new", null, Directives.Adoption.NOT_REQUESTED),
+        intent);
+    assertThat(taken).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.webhooks.get("other").url()).isEqualTo("https://theirs");
+  }
+
+  @Test
+  void recognisesWhatAnInterruptedAttemptWrote() {
+    datadog.webhooks.put("a", hook("a", "https://x"));
+    Outcome created = webhooks.apply(hook("a", "https://x"), own(null, "a", Directives.Adoption.NOT_REQUESTED),
+        intent);
+    assertThat(created).isInstanceOfSatisfying(Outcome.Wrote.class, w -> {
+      assertThat(w.change()).isEqualTo(Outcome.Change.RECOVERED);
+      assertThat(w.wroteToDatadog()).isFalse();
+    });
+
+    datadog.webhooks.put("renamed", hook("renamed", "https://x"));
+    Outcome renamed = webhooks.apply(hook("renamed", "https://x"), own("gone", "renamed",
+        Directives.Adoption.NOT_REQUESTED), intent);
+    assertThat(renamed).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+        .isEqualTo(Outcome.Change.RECOVERED));
+    assertThat(datadog.writes()).isEmpty();
+  }
+
+  @Test
+  void neverTouchesAnObjectItDoesNotOwnUnlessAdoptionIsAllowed() {
+    datadog.webhooks.put("theirs", hook("theirs", "https://theirs"));
+    assertThat(webhooks.apply(hook("theirs", "https://mine"), own(null, null, Directives.Adoption.NOT_REQUESTED),
+        intent)).isInstanceOf(Outcome.Conflict.class);
+    assertThat(webhooks.apply(hook("theirs", "https://mine"), new Converger.Ownership(null, null,
+        Directives.Adoption.REFUSED, "not here", false, false), intent))
+        .isInstanceOfSatisfying(Outcome.Conflict.class, c -> assertThat(c.message()).contains("not here"));
+    assertThat(datadog.writes()).isEmpty();
+
+    Outcome adopted = webhooks.apply(hook("theirs", "https://mine"), own(null, null, Directives.Adoption.ALLOWED),
+        intent);
+    assertThat(adopted).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+        .isEqualTo(Outcome.Change.ADOPTED));
+    assertThat(datadog.webhooks.get("theirs").url()).isEqualTo("https://mine");
+  }
+
+  @Test
+  void aSecretVariableIsRewrittenUnlessThisExactStateWasApplied() {
+    Converger<CustomVariable> variables = new Converger<>(new CustomVariableKind(), RemoteObjects.variables(datadog));
+    datadog.variables.put("TOKEN", new CustomVariable("TOKEN", "v1", true));
+    CustomVariable desired = new CustomVariable("TOKEN", "v1", true);
+    assertThat(variables.apply(desired, new Converger.Ownership("TOKEN", null, Directives.Adoption.NOT_REQUESTED,
+        null, true, false), intent)).isInstanceOf(Outcome.Synced.class);
+    assertThat(variables.apply(desired, new Converger.Ownership("TOKEN", null, Directives.Adoption.NOT_REQUESTED,
+        null, true, true), intent)).as("reapply due").isInstanceOf(Outcome.Wrote.class);
+    assertThat(variables.apply(desired, new Converger.Ownership("TOKEN", null, Directives.Adoption.NOT_REQUESTED,
+        null, false, false), intent)).as("a new state").isInstanceOf(Outcome.Wrote.class);
+  }
+}

@@ -1,0 +1,61 @@
+package io.ddwebhooks.operator.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddwebhooks.operator.config.AdoptionScope;
+import io.ddwebhooks.operator.crd.Annotations;
+import io.ddwebhooks.operator.crd.DatadogWebhookSpec;
+import io.ddwebhooks.operator.crd.DeletionPolicy;
+import io.ddwebhooks.operator.crd.ManagementPolicy;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DirectivesTest {
+
+  private static final AdoptionScope ONLY_TEAM_A = AdoptionScope.parse("team-a");
+
+  @Test
+  void defaultsDoEverythingAndAdoptNothing() {
+    Directives d = Directives.of(null, "ns", new DatadogWebhookSpec(), ONLY_TEAM_A);
+    assertThat(d.paused()).isFalse();
+    assertThat(d.observeOnly()).isFalse();
+    assertThat(d.orphanOnDelete()).isFalse();
+    assertThat(d.adoption()).isEqualTo(Directives.Adoption.NOT_REQUESTED);
+    assertThat(d.problems()).isEmpty();
+    assertThat(d.nextCheck(Duration.ofMinutes(10))).isEqualTo(Duration.ofMinutes(10));
+  }
+
+  @Test
+  void specPoliciesAndAnnotations() {
+    DatadogWebhookSpec spec = new DatadogWebhookSpec();
+    spec.setDeletionPolicy(DeletionPolicy.Orphan);
+    spec.setManagementPolicy(ManagementPolicy.ObserveOnly);
+    Directives d = Directives.of(Map.of(Annotations.PAUSED, " TRUE ", Annotations.RESYNC_INTERVAL, "1m",
+        Annotations.REAPPLY_INTERVAL, "30s"), "ns", spec, ONLY_TEAM_A);
+    assertThat(d.paused()).isTrue();
+    assertThat(d.observeOnly()).isTrue();
+    assertThat(d.orphanOnDelete()).isTrue();
+    assertThat(d.resync(Duration.ofMinutes(10))).isEqualTo(Duration.ofMinutes(1));
+    assertThat(d.resync(Duration.ofSeconds(20))).as("never longer than the operator's").isEqualTo(Duration.ofSeconds(20));
+    assertThat(d.nextCheck(Duration.ofMinutes(10))).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void adoptionNeedsTheAnnotationAndAnAllowedNamespace() {
+    Map<String, String> adopt = Map.of(Annotations.ADOPT, "true");
+    assertThat(Directives.of(adopt, "team-a", null, ONLY_TEAM_A).adoption()).isEqualTo(Directives.Adoption.ALLOWED);
+    Directives refused = Directives.of(adopt, "team-b", null, ONLY_TEAM_A);
+    assertThat(refused.adoption()).isEqualTo(Directives.Adoption.REFUSED);
+    assertThat(refused.adoptionRefusal()).contains("team-b", "ALLOW_ADOPTION_NAMESPACES");
+  }
+
+  @Test
+  void badIntervalsAreProblemsNotCrashes() {
+    Directives d = Directives.of(Map.of(Annotations.RESYNC_INTERVAL, "soon", Annotations.REAPPLY_INTERVAL, "1s"),
+        "ns", null, ONLY_TEAM_A);
+    assertThat(d.problems()).hasSize(2);
+    assertThat(d.problems().get(1)).contains("at least 5s");
+    assertThat(d.resyncInterval()).isEmpty();
+  }
+}

@@ -1,0 +1,185 @@
+package io.ddwebhooks.operator.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddwebhooks.operator.datadog.Operation;
+import io.ddwebhooks.operator.datadog.Verdict;
+import io.ddwebhooks.operator.datadog.Webhook;
+import io.ddwebhooks.operator.testing.FakeDatadog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every answer Datadog can give, for every operation: what it means ({@link Verdict}) and what the reconcile makes of
+ * it ({@link Outcome}), driven through the real {@link Converger} against a plain fake of the API seam.
+ */
+class OutcomeTableTest {
+
+  /** One answer: the status, Datadog's error text, and the rate-limit reset header (seconds), if any. */
+  record Answer(String label, int status, String error, Integer reset) {
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  static final Answer OK_200 = new Answer("200", 200, null, null);
+  static final Answer OK_201 = new Answer("201", 201, null, null);
+  static final Answer OK_204 = new Answer("204", 204, null, null);
+  static final Answer TAKEN = new Answer("400 already exists", 400, "Webhook already exists", null);
+  static final Answer LEGACY_ABSENT = new Answer("400 does not exist", 400, "Webhook does not exist", null);
+  static final Answer BAD = new Answer("400 other", 400, "Invalid payload", null);
+  static final Answer UNAUTHORIZED = new Answer("401", 401, "Unauthorized", null);
+  static final Answer FORBIDDEN = new Answer("403", 403, "Forbidden", null);
+  static final Answer NOT_FOUND = new Answer("404", 404, "Webhook does not exist", null);
+  static final Answer CONFLICT = new Answer("409", 409, "Conflict", null);
+  static final Answer UNPROCESSABLE = new Answer("422", 422, "Unprocessable", null);
+  static final Answer LIMITED_RESET = new Answer("429 with reset", 429, "Rate limit exceeded", 13);
+  static final Answer LIMITED = new Answer("429 no reset", 429, "Rate limit exceeded", null);
+  static final Answer ERROR_500 = new Answer("500", 500, "Internal Server Error", null);
+  static final Answer ERROR_502 = new Answer("502", 502, "Bad Gateway", null);
+  static final Answer ERROR_503 = new Answer("503", 503, "Service Unavailable", null);
+  static final Answer TIMEOUT = new Answer("timeout", 0, "HttpTimeoutException", null);
+  static final Answer RESET = new Answer("connection reset", 0, "IOException", null);
+
+  static final List<Answer> FAILURES = List.of(TAKEN, LEGACY_ABSENT, BAD, UNAUTHORIZED, FORBIDDEN, NOT_FOUND,
+      CONFLICT, UNPROCESSABLE, LIMITED_RESET, LIMITED, ERROR_500, ERROR_502, ERROR_503, TIMEOUT, RESET);
+
+  /** The expected verdict: the whole table, row by row. */
+  static Verdict expectedVerdict(Operation op, Answer a) {
+    boolean namesTarget = op == Operation.CREATE || op == Operation.RENAME;
+    return switch (a.label()) {
+      case "200", "201", "204" -> Verdict.SUCCESS;
+      case "400 already exists" -> namesTarget ? Verdict.NAME_TAKEN : Verdict.REJECTED;
+      case "400 does not exist", "404" -> Verdict.ABSENT;
+      case "400 other", "422" -> Verdict.REJECTED;
+      case "401", "403" -> Verdict.AUTH_FAILED;
+      case "409" -> namesTarget ? Verdict.NAME_TAKEN : Verdict.UNAVAILABLE;
+      case "429 with reset", "429 no reset" -> Verdict.RATE_LIMITED;
+      default -> Verdict.UNAVAILABLE;
+    };
+  }
+
+  /** The expected outcome of the reconcile (its class), row by row. */
+  static Class<? extends Outcome> expectedOutcome(Operation op, Answer a) {
+    return switch (expectedVerdict(op, a)) {
+      case NAME_TAKEN -> Outcome.Conflict.class;
+      case REJECTED -> Outcome.Rejected.class;
+      case AUTH_FAILED -> Outcome.AuthFailed.class;
+      case RATE_LIMITED -> Outcome.RateLimited.class;
+      case UNAVAILABLE -> Outcome.Unavailable.class;
+      case ABSENT -> switch (op) {
+        // GET: absent means create it; UPDATE and RENAME: it vanished, create it again; DELETE: already gone
+        case GET, UPDATE, RENAME -> Outcome.Wrote.class;
+        case DELETE -> Outcome.Synced.class;
+        // a create answered "not found": the endpoint is wrong, worth retrying, never final
+        case CREATE -> Outcome.Unavailable.class;
+      };
+      case SUCCESS -> throw new IllegalStateException();
+    };
+  }
+
+  static Stream<Arguments> everyAnswer() {
+    List<Arguments> rows = new ArrayList<>();
+    for (Operation op : Operation.values()) {
+      for (Answer a : List.of(OK_200, OK_201, OK_204)) {
+        rows.add(Arguments.of(op, a));
+      }
+      for (Answer a : FAILURES) {
+        rows.add(Arguments.of(op, a));
+      }
+    }
+    return rows.stream();
+  }
+
+  static Stream<Arguments> everyFailure() {
+    return everyAnswer().filter(args -> ((Answer) args.get()[1]).status() < 200
+        || ((Answer) args.get()[1]).status() >= 300);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyAnswer")
+  void verdict(Operation op, Answer a) {
+    List<String> errors = a.error() == null ? List.of() : List.of(a.error());
+    assertThat(Verdict.of(op, a.status(), errors)).isEqualTo(expectedVerdict(op, a));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyFailure")
+  void outcome(Operation op, Answer a) {
+    FakeDatadog datadog = new FakeDatadog();
+    Converger<Webhook> converger = new Converger<>(new WebhookKind(), RemoteObjects.webhooks(datadog));
+    Webhook desired = new Webhook("hook", "https://new.example.com", Webhook.DEFAULT_PAYLOAD, null, "json");
+    Converger.Ownership owned = new Converger.Ownership("hook", null, Directives.Adoption.NOT_REQUESTED, null,
+        false, false);
+    RecordingIntent intent = new RecordingIntent();
+    FakeDatadog.Failure failure = new FakeDatadog.Failure(a.status(),
+        a.error() == null ? List.of() : List.of(a.error()), a.reset() == null ? null : Duration.ofSeconds(a.reset()));
+    Outcome outcome = switch (op) {
+      case GET -> {
+        datadog.fail(Operation.GET, failure);
+        yield converger.apply(desired, unowned(), intent);
+      }
+      case CREATE -> {
+        datadog.fail(Operation.CREATE, failure);
+        yield converger.apply(desired, unowned(), intent);
+      }
+      case UPDATE -> {
+        datadog.webhooks.put("hook", new Webhook("hook", "https://old.example.com", Webhook.DEFAULT_PAYLOAD, null,
+            "json"));
+        datadog.fail(Operation.UPDATE, failure);
+        yield converger.apply(desired, owned, intent);
+      }
+      case RENAME -> {
+        datadog.webhooks.put("old", desired.withName("old"));
+        datadog.fail(Operation.RENAME, failure);
+        yield converger.apply(desired, new Converger.Ownership("old", null, Directives.Adoption.NOT_REQUESTED,
+            null, false, false), intent);
+      }
+      case DELETE -> {
+        datadog.webhooks.put("hook", desired);
+        datadog.fail(Operation.DELETE, failure);
+        yield converger.delete("hook");
+      }
+    };
+    assertThat(outcome).as(outcome.message()).isInstanceOf(expectedOutcome(op, a));
+    if (outcome instanceof Outcome.Wrote w && op != Operation.GET) {
+      assertThat(w.change()).as("vanished under a write: created again").isEqualTo(Outcome.Change.RECREATED);
+      assertThat(datadog.webhooks).containsKey("hook");
+    }
+    if (outcome instanceof Outcome.RateLimited r) {
+      assertThat(r.reset()).isEqualTo(Optional.ofNullable(a.reset()).map(Duration::ofSeconds));
+    }
+    if ((op == Operation.CREATE || op == Operation.RENAME) && !(outcome instanceof Outcome.Wrote)) {
+      // the name was recorded before the write; a refusal voids it, a failure that may have written keeps it
+      assertThat(intent.recorded).containsExactly("hook");
+      assertThat(intent.cleared).as("intent cleared").isEqualTo(a.status() >= 400 && a.status() < 500);
+    }
+  }
+
+  private static Converger.Ownership unowned() {
+    return new Converger.Ownership(null, null, Directives.Adoption.NOT_REQUESTED, null, false, false);
+  }
+
+  static final class RecordingIntent implements Converger.Intent {
+    final List<String> recorded = new ArrayList<>();
+    boolean cleared;
+
+    @Override
+    public void record(String name) {
+      recorded.add(name);
+      cleared = false;
+    }
+
+    @Override
+    public void clear() {
+      cleared = true;
+    }
+  }
+}
