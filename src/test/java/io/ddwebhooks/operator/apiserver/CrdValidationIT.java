@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.ddwebhooks.operator.testing.RealKubernetes;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * deploy/crds on a real API server: every invalid resource is refused at admission (OpenAPI patterns and enums, and
  * CEL rules) with a message a user understands, and valid edge cases are accepted.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class CrdValidationIT {
 
   private static RealKubernetes k8s;

@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** What a user does with kubectl, against a real API server and the operator in its production configuration. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class KubectlIT {
 
   private static RealKubernetes k8s;

@@ -19,16 +19,19 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
-import java.util.function.Supplier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Two operator replicas against one API server and one Datadog org: only the Lease holder writes; when it stops, the
  * other takes over and everything stays converged, with no duplicate writes.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class LeaderElectionIT {
 
   private static final String NS = "ha";

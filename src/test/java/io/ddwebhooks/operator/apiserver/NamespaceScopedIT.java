@@ -15,14 +15,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The single-namespace install: the operator's ServiceAccount has only the Role of deploy/operator/namespace-scoped
  * in the watched namespace (no ClusterRole), with RBAC enforced, and everything works there.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class NamespaceScopedIT {
 
   private static final String TEAM = "team";

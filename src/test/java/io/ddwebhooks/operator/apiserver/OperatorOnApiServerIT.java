@@ -19,15 +19,18 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The operator in its production configuration (server-side apply on) against a real API server, acting as the
  * ServiceAccount of deploy/operator with RBAC enforced: the flows of the core issue all work, so the ClusterRole
  * is sufficient.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class OperatorOnApiServerIT {
 
   private static final String NS = "apps";

@@ -26,7 +26,7 @@ class PriorityWriteGateTest {
     }
     gate.release();
     for (Thread t : threads) {
-      t.join();
+      t.join(10_000);
     }
     assertThat(order).containsExactly("user-1", "user-2", "resync-1", "resync-2");
     assertThat(gate.queued()).isZero();

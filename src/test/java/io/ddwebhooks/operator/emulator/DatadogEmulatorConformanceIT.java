@@ -12,17 +12,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Replays every recording of the real Datadog API against a fresh emulator and checks each status code and body.
  * Recordings from 2021 ran before Datadog answered a missing object's DELETE with 404, so they replay in legacy mode;
  * recordings from before 2024 predate the {@code auth_method_id} field, which the emulator returns as null.
  */
-class DatadogEmulatorConformanceTest {
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class DatadogEmulatorConformanceIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();

@@ -6,12 +6,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Emulator behaviour that the recordings do not show, as documented in shared/reference/datadog-api.md. */
-class DatadogEmulatorTest {
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class DatadogEmulatorIT {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private DatadogEmulator emulator;

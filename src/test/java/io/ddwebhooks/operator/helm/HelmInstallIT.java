@@ -11,15 +11,18 @@ import io.ddwebhooks.operator.testing.OperatorHarness;
 import io.ddwebhooks.operator.testing.RealKubernetes;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Real Helm against a real API server: the operator chart installs (CRDs, RBAC, Deployment), the operator runs with
  * the chart's ServiceAccount and RBAC, and an application chart's webhook, variable and Secret converge and are
  * cleaned up on uninstall.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES)
 class HelmInstallIT {
 
   private static RealKubernetes k8s;

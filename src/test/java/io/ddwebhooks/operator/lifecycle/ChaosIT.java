@@ -11,24 +11,31 @@ import io.ddwebhooks.operator.crd.DeletionPolicy;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.testing.OperatorHarness;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Thousands of injected faults (500, 429 with and without reset, dropped connections, and connections dropped after
  * Datadog did the write) while resources are created, changed, renamed and deleted. In the end every resource
  * converges, no remote object is duplicated, and none outlives a deleted resource whose policy is Delete.
  */
+@Timeout(value = 6, unit = TimeUnit.MINUTES)
 class ChaosIT {
 
   private static final String NS = "chaos";
   private static final int WEBHOOKS = 24;
   private static final int VARIABLES = 16;
+  /** The whole test stays well inside CI's budget: every wait shares this one deadline. */
+  private static final Duration BUDGET = Duration.ofMinutes(4);
   private static OperatorHarness h;
+  private static Instant deadline;
 
   @BeforeAll
   static void start() {
@@ -42,6 +49,7 @@ class ChaosIT {
 
   @Test
   void everythingConvergesWithNoDuplicatesAndNoLeftovers() {
+    deadline = Instant.now().plus(BUDGET);
     h.datadog.setChaos(0.6, 20261128L);
     // expected Datadog state: name -> url (webhooks) or value (variables); orphans are left out
     Map<String, String> hooks = new TreeMap<>();
@@ -57,7 +65,7 @@ class ChaosIT {
     awaitDatadogHolds(hooks, vars, Set.of());
 
     int round = 0;
-    for (; h.datadog.faultsInjected() < 2000 && round < 40; round++) {
+    for (; h.datadog.faultsInjected() < 2000 && round < 40 && Instant.now().isBefore(deadline); round++) {
       final int r = round;
       if (round == 0) {
         // renames, deletions (Delete and Orphan), updates, all under fire
@@ -126,9 +134,15 @@ class ChaosIT {
     assertThat(h.datadog.maxConcurrentWrites()).isEqualTo(1);
   }
 
+  /** What is left of the budget (at least a little, for the final checks after the faults stop). */
+  private static Duration remaining() {
+    Duration left = Duration.between(Instant.now(), deadline);
+    return left.compareTo(Duration.ofSeconds(20)) < 0 ? Duration.ofSeconds(20) : left;
+  }
+
   /** Datadog holds exactly {@code hooks} and {@code vars}, plus the named orphans (whatever their state). */
   private static void awaitDatadogHolds(Map<String, String> hooks, Map<String, String> vars, Set<String> orphans) {
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+    await().atMost(remaining()).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
       Map<String, String> actualHooks = new TreeMap<>();
       for (String name : h.datadog.webhookNames()) {
         actualHooks.put(name, h.datadog.webhook(name).map(w -> w.get("url").asText()).orElse(null));
@@ -151,7 +165,7 @@ class ChaosIT {
   }
 
   private static void awaitAllSynced() {
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+    await().atMost(remaining()).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
       for (DatadogWebhook w : h.client.resources(DatadogWebhook.class).inNamespace(NS).list().getItems()) {
         assertSynced(w.getMetadata().getName(), w.getStatus(), w.getMetadata().getGeneration());
       }

@@ -12,16 +12,19 @@ import io.ddwebhooks.operator.testing.ForwardingApi;
 import io.ddwebhooks.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.Event;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The operator dies right after Datadog carried out a create (or a rename) and before the outcome reached the
  * status. The restarted operator must neither duplicate the object, nor take it for someone else's, nor get stuck.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class CrashSafetyIT {
 
   private static final String NS = "crash";
@@ -67,7 +70,7 @@ class CrashSafetyIT {
   }
 
   private void crashAndRestart() throws InterruptedException {
-    crashed.await();
+    assertThat(crashed.await(30, TimeUnit.SECONDS)).as("the simulated crash happened").isTrue();
     h.stopOperator();
     h.startOperator();
   }

@@ -16,11 +16,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** /healthz, /readyz and /metrics backed by the running operator's real state. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class ObservabilityIT {
 
   private static DatadogEmulator datadog;

@@ -10,11 +10,14 @@ import io.ddwebhooks.operator.emulator.RecordedCall;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.testing.OperatorHarness;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** DatadogCustomVariable through the real operator loop, the in-process Kubernetes API and the Datadog emulator. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DatadogCustomVariableIT {
 
   private static final String NS = "variables";

@@ -17,11 +17,14 @@ import io.fabric8.kubernetes.api.model.Event;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** DatadogWebhook through the real operator loop, the in-process Kubernetes API and the Datadog emulator. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DatadogWebhookIT {
 
   private static final String NS = "webhooks";

@@ -9,11 +9,14 @@ import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.testing.OperatorHarness;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The periodic resync re-reads Datadog and corrects changes made outside Kubernetes. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DriftIT {
 
   private static final String NS = "drift";

@@ -21,15 +21,18 @@ import io.fabric8.kubernetes.api.model.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
 /**
  * Secret values (from Secrets, and the Datadog keys) never reach a log line (at DEBUG, everything included), an
  * Event, the status, or an exception message, on success paths and on failures whose Datadog error echoes them.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SecretLeakIT {
 
   private static final String NS = "leaks";

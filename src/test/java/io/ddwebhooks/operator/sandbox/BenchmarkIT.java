@@ -6,9 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The benchmark harness runs and prints its figures (their values are not asserted: no timing tests). */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class BenchmarkIT {
 
   @Test

@@ -6,9 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The README's first command: every example in deploy/examples converges, and deletion cleans Datadog up. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SandboxIT {
 
   @Test

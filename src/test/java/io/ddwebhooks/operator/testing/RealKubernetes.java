@@ -59,17 +59,14 @@ public final class RealKubernetes implements AutoCloseable {
     // binaries already installed (by .ci/kube-binaries.sh): never download. Otherwise kube-api-test may download
     // them on a machine with internet, unless KUBE_API_TEST_OFFLINE_MODE=true (as in CI) makes absence an error.
     boolean installed = installedBinaries().isPresent();
-    KubeAPIServerConfigBuilder builder = KubeAPIServerConfigBuilder.anAPIServerConfig().withUpdateKubeConfig(false);
-    if (installed) {
-      builder.withOfflineMode(true);
+    if (!installed) {
+      // never let kube-api-test try a download (there is no network here): say what to do instead
+      throw new IllegalStateException("binaries missing: run .ci/kube-binaries.sh (kube-apiserver, etcd and kubectl"
+          + " were not found under " + binariesRoot() + "; KUBE_API_TEST_DIR moves that folder)");
     }
-    KubeAPIServer server = new KubeAPIServer(builder.build());
-    try {
-      server.start();
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("could not start kube-apiserver (binaries " + (installed ? "found" : "not found")
-          + " in " + binariesRoot() + "); run .ci/kube-binaries.sh to build them", e);
-    }
+    KubeAPIServerConfigBuilder builder = KubeAPIServerConfigBuilder.anAPIServerConfig().withUpdateKubeConfig(false)
+        .withOfflineMode(true);
+    KubeAPIServer server = startServer(builder);
     try {
       String yaml = server.getKubeConfigYaml();
       Path file = Files.createTempFile("kube-api-test", ".kubeconfig");
@@ -181,6 +178,37 @@ public final class RealKubernetes implements AutoCloseable {
     } catch (IOException e) {
       return java.util.Optional.empty();
     }
+  }
+
+  /**
+   * Starts the API server. kube-api-test's readiness poll compares wall-clock LocalTime values, so a start within its
+   * timeout of midnight fails at once (the deadline wraps to a small time of day); wait for midnight to pass, once.
+   */
+  private static KubeAPIServer startServer(KubeAPIServerConfigBuilder builder) {
+    for (int attempt = 1; ; attempt++) {
+      boolean nearMidnight = nearMidnight();
+      KubeAPIServer server = new KubeAPIServer(builder.build());
+      try {
+        server.start();
+        return server;
+      } catch (RuntimeException e) {
+        try {
+          server.stop();
+        } catch (RuntimeException ignored) {
+          // it did not start: nothing more to stop
+        }
+        if (attempt == 1 && nearMidnight) {
+          await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> !nearMidnight());
+          continue;
+        }
+        throw new IllegalStateException("could not start kube-apiserver with the binaries in " + binariesRoot(), e);
+      }
+    }
+  }
+
+  private static boolean nearMidnight() {
+    java.time.LocalTime now = java.time.LocalTime.now();
+    return now.isAfter(java.time.LocalTime.of(23, 57)) || now.isBefore(java.time.LocalTime.of(0, 0, 5));
   }
 
   /** What kubectl said. */
