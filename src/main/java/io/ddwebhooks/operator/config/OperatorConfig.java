@@ -22,20 +22,21 @@ public record OperatorConfig(
     Backoff retry,
     String logLevel,
     LeaderElection leaderElection,
-    AdoptionScope adoption) {
+    AdoptionScope adoption,
+    String operatorNamespace) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
 
   /** Defaults for everything but where Datadog is and the keys. */
   public static OperatorConfig forDatadog(URI baseUrl, String apiKey, String appKey) {
     return new OperatorConfig(baseUrl, apiKey, appKey, Set.of(), DEFAULT_RESYNC, Duration.ofSeconds(30),
-        Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE);
+        Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE, null);
   }
 
   /**
    * Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL and, for leader
-   * election, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE (else POD_NAMESPACE) and POD_NAME, and
-   * ALLOW_ADOPTION_NAMESPACES.
+   * election, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE (else POD_NAMESPACE) and POD_NAME,
+   * ALLOW_ADOPTION_NAMESPACES, and POD_NAMESPACE for the operator's own namespace.
    */
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     String apiKey = blankToNull(env.get("DD_API_KEY"));
@@ -51,22 +52,42 @@ public record OperatorConfig(
         parseDuration("RESYNC_INTERVAL", env.get("RESYNC_INTERVAL"), DEFAULT_RESYNC),
         Duration.ofSeconds(30), Backoff.defaults(),
         env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase(), LeaderElection.fromEnvironment(env),
-        AdoptionScope.parse(env.get("ALLOW_ADOPTION_NAMESPACES")));
+        AdoptionScope.parse(env.get("ALLOW_ADOPTION_NAMESPACES")), operatorNamespace(env));
   }
 
   public OperatorConfig withLeaderElection(LeaderElection election) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, election, adoption);
+        logLevel, election, adoption, operatorNamespace);
   }
 
   public OperatorConfig withAdoption(AdoptionScope policy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, policy);
+        logLevel, leaderElection, policy, operatorNamespace);
   }
 
   public OperatorConfig withRequestTimeout(Duration timeout) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, timeout, retry,
-        logLevel, leaderElection, adoption);
+        logLevel, leaderElection, adoption, operatorNamespace);
+  }
+
+  /** The namespace the operator runs in (where it keeps its fingerprint key); null when not known. */
+  public OperatorConfig withOperatorNamespace(String namespace) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
+        logLevel, leaderElection, adoption, namespace);
+  }
+
+  /** POD_NAMESPACE (the Deployment sets it), else the namespace of the ServiceAccount mounted in a pod. */
+  static String operatorNamespace(Map<String, String> env) {
+    String ns = blankToNull(env.get("POD_NAMESPACE"));
+    if (ns != null) {
+      return ns;
+    }
+    java.nio.file.Path mounted = java.nio.file.Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+    try {
+      return java.nio.file.Files.isReadable(mounted) ? blankToNull(java.nio.file.Files.readString(mounted)) : null;
+    } catch (java.io.IOException e) {
+      return null;
+    }
   }
 
   public boolean watchesAllNamespaces() {
@@ -75,30 +96,31 @@ public record OperatorConfig(
 
   public OperatorConfig withNamespaces(Set<String> ns) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, Set.copyOf(ns), resyncInterval, requestTimeout,
-        retry, logLevel, leaderElection, adoption);
+        retry, logLevel, leaderElection, adoption, operatorNamespace);
   }
 
   public OperatorConfig withResyncInterval(Duration resync) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resync, requestTimeout, retry, logLevel,
-        leaderElection, adoption);
+        leaderElection, adoption, operatorNamespace);
   }
 
   public OperatorConfig withRetry(Backoff retryPolicy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout,
-        retryPolicy, logLevel, leaderElection, adoption);
+        retryPolicy, logLevel, leaderElection, adoption, operatorNamespace);
   }
 
   public OperatorConfig withLogLevel(String level) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        level.toUpperCase(), leaderElection, adoption);
+        level.toUpperCase(), leaderElection, adoption, operatorNamespace);
   }
 
   /** Keys are never printed, whatever prints the config. */
   @Override
   public String toString() {
-    return "OperatorConfig[datadog=" + datadogBaseUrl + ", namespaces=" + (namespaces.isEmpty() ? "all" : namespaces)
+    return "OperatorConfig[datadog=" + masked(datadogBaseUrl) + ", namespaces=" + (namespaces.isEmpty() ? "all" : namespaces)
         + ", resync=" + resyncInterval + ", logLevel=" + logLevel
-        + ", leaderElection=" + (leaderElection == null ? "off" : leaderElection) + ", adoption=" + adoption + "]";
+        + ", leaderElection=" + (leaderElection == null ? "off" : leaderElection) + ", adoption=" + adoption
+        + ", operatorNamespace=" + (operatorNamespace == null ? "unknown" : operatorNamespace) + "]";
   }
 
   public static Set<String> parseNamespaces(String value) {
@@ -140,16 +162,31 @@ public record OperatorConfig(
   }
 
   private static URI parseUrl(String url) {
+    URI u;
     try {
-      URI u = URI.create(url.trim());
+      u = URI.create(url.trim());
       if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
           || u.getHost() == null) {
         throw new IllegalArgumentException();
       }
-      return u;
     } catch (IllegalArgumentException e) {
+      // the value may carry credentials: never repeat it
       throw new ConfigException("DD_URL must be an http(s) base URL such as https://api.datadoghq.com");
     }
+    if (u.getRawUserInfo() != null && u.getScheme().equals("http")) {
+      throw new ConfigException("DD_URL carries credentials (user:password@) over plain http, which would send them"
+          + " in clear text: use https (plain http without credentials stays allowed, for an emulator in a test"
+          + " cluster)");
+    }
+    return u;
+  }
+
+  /** {@code url} with any user:password@ replaced by ***@, for printing. */
+  public static String masked(URI url) {
+    if (url == null || url.getRawUserInfo() == null) {
+      return String.valueOf(url);
+    }
+    return url.toString().replace(url.getRawUserInfo() + "@", "***@");
   }
 
   private static String blankToNull(String s) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -25,6 +26,9 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
 
   private static final String WEBHOOKS = "/api/v1/integration/webhooks/configuration/webhooks";
   private static final String VARIABLES = "/api/v1/integration/webhooks/configuration/custom-variables";
+  /** Datadog's answers are a few KiB; anything larger is not read (a proxy's page, a misdirected URL). */
+  static final int MAX_RESPONSE_BYTES = 1 << 20;
+  static final int MAX_ERRORS = 5;
   private static final ObjectMapper JSON =
       new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -163,10 +167,20 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
     } else {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     }
-    HttpResponse<String> response;
+    HttpResponse<InputStream> response;
+    String responseBody;
     long start = System.nanoTime();
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+      try (InputStream in = response.body()) {
+        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+        if (bytes.length > MAX_RESPONSE_BYTES) {
+          observer.observe(operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
+          throw new DatadogApiException(operation, DatadogApiException.NETWORK_ERROR,
+              List.of("the answer was larger than " + (MAX_RESPONSE_BYTES >> 10) + " KiB and was not read"), null);
+        }
+        responseBody = new String(bytes, StandardCharsets.UTF_8);
+      }
     } catch (IOException e) {
       observer.observe(operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
       throw DatadogApiException.network(operation, e);
@@ -177,9 +191,9 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
     int status = response.statusCode();
     observer.observe(operationId, status, Duration.ofNanos(System.nanoTime() - start));
     if (status >= 200 && status < 300) {
-      return Optional.of(parse(operation, status, response.body()));
+      return Optional.of(parse(operation, status, responseBody));
     }
-    DatadogApiException failure = new DatadogApiException(operation, status, errors(response.body()),
+    DatadogApiException failure = new DatadogApiException(operation, status, errors(responseBody),
         retryAfter(response).orElse(null));
     if (absentIsEmpty && failure.verdict(absentOperation(method)) == Verdict.ABSENT) {
       return Optional.empty();
@@ -202,12 +216,21 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
     }
   }
 
-  /** Datadog's {"errors": [...]} texts; anything else is summarised without echoing the body. */
+  /**
+   * Datadog's {"errors": [...]} texts, the only part of an answer ever copied (at most {@value #MAX_ERRORS} of them;
+   * whoever shows them redacts, then shortens, so that no cut hides part of a secret from the redactor); anything
+   * else is summarised without echoing the body.
+   */
   static List<String> errors(String body) {
     List<String> out = new ArrayList<>();
     try {
       JsonNode errors = JSON.readTree(body == null ? "" : body).path("errors");
-      errors.forEach(e -> out.add(e.asText()));
+      for (JsonNode e : errors) {
+        if (out.size() == MAX_ERRORS) {
+          break;
+        }
+        out.add(e.asText());
+      }
     } catch (JsonProcessingException | RuntimeException e) {
       // not JSON (a proxy's HTML page, say): say so rather than repeat it
     }

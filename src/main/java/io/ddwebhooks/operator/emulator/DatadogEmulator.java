@@ -261,9 +261,9 @@ public class DatadogEmulator implements AutoCloseable {
       if (fault != null && fault.commitsFirst()) {
         answer(exchange, method, path, body);
       }
-      answer = fault != null
-          ? new Answer(fault.status(), fault.body(), fault.headers())
-          : answer(exchange, method, path, body);
+      answer = fault == null ? answer(exchange, method, path, body)
+          : fault.echoesRequest() ? Answer.error(fault.status(), "invalid request: " + body)
+          : new Answer(fault.status(), fault.body(), fault.headers());
     } catch (RuntimeException e) {
       fault = null;
       answer = Answer.error(500, "Internal Server Error");

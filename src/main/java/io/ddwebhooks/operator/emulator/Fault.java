@@ -4,13 +4,25 @@ import java.util.Map;
 
 /**
  * A canned failure the emulator answers instead of doing the work: an HTTP error, or a dropped connection; or, with
- * {@code commitsFirst}, a connection dropped after the work was done (the client cannot know it succeeded).
+ * {@code commitsFirst}, a connection dropped after the work was done (the client cannot know it succeeded); or, with
+ * {@code echoesRequest}, an error whose {@code errors[]} text repeats the request body (as some servers and proxies
+ * do), to test that nothing the operator sent comes back out of it unredacted.
  */
 public record Fault(int status, Map<String, String> headers, String body, boolean dropsConnection,
-    boolean commitsFirst) {
+    boolean commitsFirst, boolean echoesRequest) {
 
   public Fault(int status, Map<String, String> headers, String body, boolean dropsConnection) {
-    this(status, headers, body, dropsConnection, false);
+    this(status, headers, body, dropsConnection, false, false);
+  }
+
+  public Fault(int status, Map<String, String> headers, String body, boolean dropsConnection,
+      boolean commitsFirst) {
+    this(status, headers, body, dropsConnection, commitsFirst, false);
+  }
+
+  /** An error with {@code status} whose text is the request body, JSON-escaped as Datadog's errors[] carries it. */
+  public static Fault echo(int status) {
+    return new Fault(status, Map.of(), "", false, false, true);
   }
 
   public static Fault status(int status, String message) {

@@ -16,6 +16,7 @@ public final class LogFormat {
 
   public static void apply(String level, String format) {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    pinSensitiveLoggers(root.getLoggerContext());
     root.setLevel(Level.toLevel(level, Level.INFO));
     switch (format == null ? "text" : format.trim().toLowerCase()) {
       case "text" -> { }
@@ -38,6 +39,16 @@ public final class LogFormat {
         root.addAppender(json);
       }
       default -> throw new ConfigException("LOG_FORMAT must be text or json, got '" + format + "'");
+    }
+  }
+
+  /** Installs {@link SensitiveLoggers} unless the configuration already did (a replaced logback.xml, say). */
+  static void pinSensitiveLoggers(LoggerContext context) {
+    if (context.getTurboFilterList().stream().noneMatch(f -> f instanceof SensitiveLoggers)) {
+      SensitiveLoggers filter = new SensitiveLoggers();
+      filter.setContext(context);
+      filter.start();
+      context.addTurboFilter(filter);
     }
   }
 }

@@ -7,10 +7,11 @@ import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Directives;
 import io.ddwebhooks.operator.sync.Outcome;
-import io.ddwebhooks.operator.sync.SecretValues;
+import io.ddwebhooks.operator.sync.Redactor;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +27,15 @@ final class Cleanup<R extends CustomResource<? extends ManagedSpec, DatadogResou
   private final Converger<T> converger;
   private final Reporter reporter;
   private final ReconcileSettings settings;
+  private final Function<R, Redactor> redactor;
 
-  Cleanup(String noun, Converger<T> converger, Reporter reporter, ReconcileSettings settings) {
+  Cleanup(String noun, Converger<T> converger, Reporter reporter, ReconcileSettings settings,
+      Function<R, Redactor> redactor) {
     this.noun = noun;
     this.converger = converger;
     this.reporter = reporter;
     this.settings = settings;
+    this.redactor = redactor;
   }
 
   DeleteControl cleanup(R resource) {
@@ -66,7 +70,7 @@ final class Cleanup<R extends CustomResource<? extends ManagedSpec, DatadogResou
     } catch (RuntimeException e) {
       outcome = new Outcome.Internal(InternalErrors.describe(e));
     }
-    Optional<java.time.Duration> retry = reporter.deleted(resource, outcome, SecretValues.none());
+    Optional<java.time.Duration> retry = reporter.deleted(resource, outcome, redactor.apply(resource));
     return retry.map(d -> DeleteControl.noFinalizerRemoval().rescheduleAfter(d.toMillis()))
         .orElseGet(DeleteControl::defaultDelete);
   }

@@ -3,7 +3,7 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.config.Backoff;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.Outcome;
-import io.ddwebhooks.operator.sync.SecretValues;
+import io.ddwebhooks.operator.sync.Redactor;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Clock;
@@ -44,6 +44,9 @@ final class Reporter {
       Map.entry(Outcome.Absent.class, new Shown(Reason.RemoteNotFound, true)),
       Map.entry(Outcome.Internal.class, new Shown(Reason.InternalError, true)));
 
+  /** The longest message copied to status, an Event or a log line. */
+  static final int MAX_MESSAGE = 900;
+
   private final EventSink events;
   private final ReconcileObserver observer;
   private final Backoff backoff;
@@ -64,9 +67,9 @@ final class Reporter {
    * back: {@code recheck} after a success, never when only a change to the resource or a Secret can help, else a
    * backoff. Every message passes through {@code redactor} first.
    */
-  Optional<Duration> reconciled(HasMetadata resource, StatusBook book, Outcome outcome, SecretValues redactor,
+  Optional<Duration> reconciled(HasMetadata resource, StatusBook book, Outcome outcome, Redactor redactor,
       Duration recheck) {
-    String message = redactor.redact(outcome.message());
+    String message = shorten(redactor.redact(outcome.message()));
     Shown shown = show(outcome.getClass());
     Optional<Condition> previous = book.ready();
     book.ready(shown.reason(), message, clock.instant());
@@ -86,8 +89,8 @@ final class Reporter {
   }
 
   /** Reports a deletion attempt; returns empty when the finalizer may go, else when to try again. */
-  Optional<Duration> deleted(HasMetadata resource, Outcome outcome, SecretValues redactor) {
-    String message = redactor.redact(outcome.message());
+  Optional<Duration> deleted(HasMetadata resource, Outcome outcome, Redactor redactor) {
+    String message = shorten(redactor.redact(outcome.message()));
     if (outcome instanceof Outcome.Synced) {
       forget(resource);
       LOG.info("{}", message);
@@ -148,7 +151,7 @@ final class Reporter {
     return Optional.of(recheck);
   }
 
-  private void wrote(HasMetadata resource, Outcome.Wrote w, String message, SecretValues redactor) {
+  private void wrote(HasMetadata resource, Outcome.Wrote w, String message, Redactor redactor) {
     if (w.drift()) {
       LOG.warn("{}", message);
       events.warning(resource, "DriftCorrected", message);
@@ -183,8 +186,12 @@ final class Reporter {
     }
   }
 
+  /** Shortened after redaction, so that no cut can leave part of a secret unrecognised. */
+  private static String shorten(String message) {
+    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 3) + "...";
+  }
+
   private static String uid(HasMetadata resource) {
-    String uid = resource.getMetadata().getUid();
-    return uid != null ? uid : resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+    return AppliedValues.uid(resource);
   }
 }

@@ -1,7 +1,6 @@
 package io.ddwebhooks.operator.sync;
 
 import io.ddwebhooks.operator.crd.SecretKeySelector;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,14 +11,23 @@ import java.util.TreeMap;
  */
 public final class SecretValues {
 
-  private static final String REDACTED = "[redacted]";
-
   private final Map<SecretKeySelector, String> values;
   private final Map<String, String> versions;
+  private final List<String> otherKeys;
 
   public SecretValues(Map<SecretKeySelector, String> values, Map<String, String> versions) {
+    this(values, versions, List.of());
+  }
+
+  /**
+   * {@code otherKeys}: the values of the other keys of the same Secrets, never used, only scrubbed from messages
+   * (a Datadog answer about this resource could echo any of them).
+   */
+  public SecretValues(Map<SecretKeySelector, String> values, Map<String, String> versions,
+      List<String> otherKeys) {
     this.values = Map.copyOf(values);
     this.versions = new TreeMap<>(versions);
+    this.otherKeys = List.copyOf(otherKeys);
   }
 
   public static SecretValues none() {
@@ -39,18 +47,16 @@ public final class SecretValues {
     return versions;
   }
 
-  /** {@code text} with every resolved value (longest first) replaced by a marker. */
+  /** Scrubs every resolved value, in every form it may be echoed in, out of a text. */
+  public Redactor redactor() {
+    List<String> all = new java.util.ArrayList<>(values.values());
+    all.addAll(otherKeys);
+    return Redactor.of(all);
+  }
+
+  /** {@code text} with every resolved value scrubbed out (see {@link Redactor}). */
   public String redact(String text) {
-    if (text == null || values.isEmpty()) {
-      return text;
-    }
-    String out = text;
-    List<String> secrets = values.values().stream().filter(v -> v.length() >= 3)
-        .sorted(Comparator.comparingInt(String::length).reversed()).toList();
-    for (String s : secrets) {
-      out = out.replace(s, REDACTED);
-    }
-    return out;
+    return redactor().redact(text);
   }
 
   @Override

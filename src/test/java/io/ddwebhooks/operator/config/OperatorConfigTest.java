@@ -78,4 +78,18 @@ class OperatorConfigTest {
     m.put(k, v);
     return m;
   }
+
+  @Test
+  void credentialsInDdUrlAreNeverPrintedAndNeverSentInClearText() {
+    OperatorConfig c = OperatorConfig.fromEnvironment(Map.of("DD_API_KEY", "a", "DD_APP_KEY", "b",
+        "DD_URL", "https://user:s3cret-pw@proxy.example.com/dd"));
+    assertThat(c.toString()).doesNotContain("s3cret-pw").doesNotContain("user:").contains("https://***@proxy");
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("DD_API_KEY", "a", "DD_APP_KEY", "b",
+        "DD_URL", "http://user:s3cret-pw@proxy.example.com")))
+        .hasMessageContaining("plain http").hasMessageNotContaining("s3cret-pw");
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("DD_API_KEY", "a", "DD_APP_KEY", "b",
+        "DD_URL", "ftp://user:s3cret-pw@x"))).hasMessageNotContaining("s3cret-pw");
+    assertThat(OperatorConfig.fromEnvironment(Map.of("DD_API_KEY", "a", "DD_APP_KEY", "b",
+        "DD_URL", "http://emulator.test.svc:8089")).datadogBaseUrl()).hasHost("emulator.test.svc");
+  }
 }

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
 
 /**
- * Secret values (from Secrets, and the Datadog keys) never reach a log line (at DEBUG, everything included), an
- * Event, the status, or an exception message, on success paths and on failures whose Datadog error echoes them.
+ * Secret values (from Secrets, and the Datadog keys, and the operator's Kubernetes token) never reach a log line (at
+ * TRACE, everything included, raw or Base64), an Event, the status, or an exception message, on success paths and on
+ * failures whose Datadog error echoes them.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SecretLeakIT {
@@ -39,7 +40,8 @@ class SecretLeakIT {
   private static final List<String> SECRETS = List.of(
       "LEAK-URL-TOKEN-1", "LEAK-HEADER-TOKEN-2", "LEAK-VAR-VALUE-3",
       "LEAK-URL-TOKEN-4", "LEAK-HEADER-TOKEN-5", "LEAK-VAR-VALUE-6",
-      OperatorHarness.API_KEY, OperatorHarness.APP_KEY);
+      OperatorHarness.API_KEY, OperatorHarness.APP_KEY, SecretLeakIT.KUBE_TOKEN);
+  static final String KUBE_TOKEN = "kube-bearer-LEAK-TOKEN-7";
 
   private static final ListAppender<ILoggingEvent> LOGS = new ListAppender<>();
   private static Level previous;
@@ -49,10 +51,10 @@ class SecretLeakIT {
   static void start() {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     previous = root.getLevel();
-    root.setLevel(Level.DEBUG);
+    root.setLevel(Level.TRACE);
     LOGS.start();
     root.addAppender(LOGS);
-    h = OperatorHarness.start();
+    h = OperatorHarness.startWithOperatorToken(KUBE_TOKEN);
   }
 
   @AfterAll
@@ -96,18 +98,36 @@ class SecretLeakIT {
     var rejected = h.awaitReason(DatadogWebhook.class, NS, "echoed", Reason.DatadogRejected);
     assertThat(rejected.getMessage()).contains("[redacted]");
 
-    // network failure and deletion paths
-    h.datadog.failNext("PUT", 1, Fault.droppedConnection());
+    // the request body echoed back in a 400 (create) and in a 500 (update); headers travel as JSON inside JSON
+    h.datadog.failNext("POST", 1, Fault.echo(400));
+    DatadogWebhook echo400 = webhookFromSecret(NS, "echo-400", "creds", "url");
+    echo400.getSpec().setCustomHeaders(List.of(headerFromSecret("Authorization", "creds", "auth")));
+    h.create(echo400);
+    assertThat(h.awaitReason(DatadogWebhook.class, NS, "echo-400", Reason.DatadogRejected).getMessage())
+        .contains("invalid request: ").contains("[redacted]");
+
+    // an older value echoed after a rotation (the new one is applied by the retry)
+    h.datadog.failNext("PUT", 1, Fault.status(500,
+        "was https://hooks.example.com/services/LEAK-URL-TOKEN-4 with Bearer LEAK-HEADER-TOKEN-5"));
+    h.datadog.failNext("PUT", 1, Fault.echo(500));
     h.secret(NS, "creds", Map.of(
         "url", "https://hooks.example.com/services/LEAK-URL-TOKEN-1",
         "auth", "Bearer LEAK-HEADER-TOKEN-2",
         "var", "LEAK-VAR-VALUE-3"));
     await().untilAsserted(() -> assertThat(h.datadog.webhook("leaky").orElseThrow().get("url").asText())
         .endsWith("LEAK-URL-TOKEN-1"));
+    await().untilAsserted(() -> assertThat(h.events(NS, "leaky")).anyMatch(e -> "DatadogUnavailable"
+        .equals(e.getReason()) && e.getMessage().contains("[redacted]")));
+
+    // the deletion path: a refusal that echoes the values, then success
+    h.datadog.failNext("DELETE", 1, Fault.status(500,
+        "cannot delete https://hooks.example.com/services/LEAK-URL-TOKEN-1 (Bearer LEAK-HEADER-TOKEN-2)"));
     h.delete(DatadogWebhook.class, NS, "leaky");
     h.delete(DatadogCustomVariable.class, NS, "leaky-var");
     h.awaitGone(DatadogWebhook.class, NS, "leaky");
     h.awaitGone(DatadogCustomVariable.class, NS, "leaky-var");
+    assertThat(h.events(NS, "leaky")).anyMatch(e -> e.getMessage().startsWith("could not delete")
+        && e.getMessage().contains("[redacted]"));
 
     List<String> places = new ArrayList<>();
     for (ILoggingEvent e : LOGS.list) {
@@ -124,10 +144,29 @@ class SecretLeakIT {
       places.add("status: " + h.client.getKubernetesSerialization().asJson(v.getStatus()));
     }
     assertThat(LOGS.list).as("the test saw the operator's logs").hasSizeGreaterThan(20);
+    assertThat(LOGS.list).as("TRACE was on").anyMatch(e -> e.getLevel() == Level.TRACE);
     assertThat(places).anyMatch(p -> p.startsWith("event: Updated"));
     for (String secret : SECRETS) {
-      assertThat(places).as("places mentioning %s", secret).noneMatch(p -> p.contains(secret));
+      for (String form : forms(secret)) {
+        assertThat(places).as("places mentioning %s", form).noneMatch(p -> p.contains(form));
+      }
     }
+  }
+
+  /** The value as it is, and Base64-encoded (as Secret data travels), at each of the three alignments. */
+  private static List<String> forms(String secret) {
+    List<String> forms = new ArrayList<>(List.of(secret));
+    for (int shift = 0; shift < 3; shift++) {
+      String padded = "x".repeat(shift) + secret;
+      String b64 = java.util.Base64.getEncoder().encodeToString(padded.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      // the characters that depend only on the secret, not on the padding or what follows
+      int from = (shift + 2) / 3 * 4;
+      int to = (padded.length() / 3) * 4;
+      if (to - from >= 8) {
+        forms.add(b64.substring(from, to));
+      }
+    }
+    return forms;
   }
 
   private static String throwable(IThrowableProxy proxy) {

@@ -79,6 +79,22 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   /**
+   * As {@link #start()}, with the operator's own client sending {@code token} as its bearer token (the in-process API
+   * server ignores it), to check that the token never reaches a log.
+   */
+  public static OperatorHarness startWithOperatorToken(String token) {
+    DatadogEmulator datadog = emulator();
+    LocalKubernetes kubernetes = LocalKubernetes.start();
+    KubernetesClient operatorClient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+        .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(kubernetes.client().getConfiguration())
+            .withOauthToken(token).build()).build();
+    OperatorHarness h = new OperatorHarness(datadog, kubernetes.client(), operatorClient, false, kubernetes,
+        config(datadog, Duration.ofMinutes(10)));
+    h.startOperator();
+    return h;
+  }
+
+  /**
    * On a real API server, in the production configuration: server-side apply on, and the operator acting as the
    * ServiceAccount of deploy/operator, so RBAC must allow everything it does.
    */
@@ -105,7 +121,8 @@ public final class OperatorHarness implements AutoCloseable {
 
   private static OperatorConfig config(DatadogEmulator datadog, Duration resync) {
     return OperatorConfig.forDatadog(datadog.baseUrl(), API_KEY, APP_KEY).withResyncInterval(resync)
-        .withRequestTimeout(Duration.ofSeconds(5)).withRetry(FAST_RETRY);
+        .withRequestTimeout(Duration.ofSeconds(5)).withRetry(FAST_RETRY)
+        .withOperatorNamespace(RealKubernetes.OPERATOR_NAMESPACE);
   }
 
   public void startOperator() {
@@ -121,6 +138,11 @@ public final class OperatorHarness implements AutoCloseable {
 
   public void stopOperator() {
     runtime.stop();
+  }
+
+  /** The running operator's liveness and readiness, as its health endpoints report them. */
+  public io.ddwebhooks.operator.observability.HealthServer.Health health() {
+    return runtime.health();
   }
 
   public OperatorConfig config() {
