@@ -40,7 +40,8 @@ public final class Main implements Callable<Integer> {
     return new Run().call();
   }
 
-  @Command(name = "run", description = "Run the operator against the current kubeconfig context or in-cluster"
+  @Command(name = "run", mixinStandardHelpOptions = true,
+      description = "Run the operator against the current kubeconfig context or in-cluster"
       + " config. Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL,"
       + " LOG_FORMAT, HEALTH_PORT, LEADER_ELECTION and ALLOW_ADOPTION_NAMESPACES (see README).")
   static final class Run implements Callable<Integer> {
@@ -95,7 +96,8 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "sandbox", description = "Demo with no cluster and no Datadog account: an in-process Kubernetes"
+  @Command(name = "sandbox", mixinStandardHelpOptions = true,
+      description = "Demo with no cluster and no Datadog account: an in-process Kubernetes"
       + " API, the Datadog emulator and the operator; applies the examples and shows them converge.")
   static final class SandboxCommand implements Callable<Integer> {
 
@@ -121,7 +123,8 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "benchmark", description = "Measure convergence, Datadog calls and memory for N webhooks on the"
+  @Command(name = "benchmark", mixinStandardHelpOptions = true,
+      description = "Measure convergence, Datadog calls and memory for N webhooks on the"
       + " in-process Kubernetes API and the emulator with Datadog-like latency; prints figures.")
   static final class BenchmarkCommand implements Callable<Integer> {
 
@@ -144,7 +147,8 @@ public final class Main implements Callable<Integer> {
     }
   }
 
-  @Command(name = "emulator", description = "Run the Datadog Webhooks Integration API emulator on a port, for"
+  @Command(name = "emulator", mixinStandardHelpOptions = true,
+      description = "Run the Datadog Webhooks Integration API emulator on a port, for"
       + " pointing the operator (DD_URL) at it in your own CI.")
   static final class EmulatorCommand implements Callable<Integer> {
 

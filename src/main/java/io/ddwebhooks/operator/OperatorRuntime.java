@@ -10,6 +10,7 @@ import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookReconciler;
 import io.ddwebhooks.operator.observability.HealthServer;
 import io.ddwebhooks.operator.reconciler.EventRecorder;
+import io.ddwebhooks.operator.reconciler.FingerprintKeySecret;
 import io.ddwebhooks.operator.reconciler.ReconcileObserver;
 import io.ddwebhooks.operator.reconciler.ReconcileSettings;
 import io.ddwebhooks.operator.reconciler.RelevantChange;
@@ -21,6 +22,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.ddwebhooks.operator.sync.Fingerprints;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.Random;
@@ -29,6 +31,8 @@ import java.util.function.Consumer;
 
 /** Wires configuration, the Datadog client and both reconcilers into a JOSDK Operator. */
 public final class OperatorRuntime {
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperatorRuntime.class);
 
   public static final String VERSION = "0.1.0";
   static final String WEBHOOK_CONTROLLER = DatadogWebhookReconciler.NAME;
@@ -89,22 +93,34 @@ public final class OperatorRuntime {
       }
     });
     Clock clock = Clock.systemUTC();
+    Fingerprints fingerprints = fingerprints(client, config, clock);
     EventRecorder events = new EventRecorder(client, clock, instanceName());
     SecretReader secrets = new SecretReader(client);
     operator.register(new DatadogWebhookReconciler(datadog, settings(config, secrets, events,
-        new StatusWriter(client, useServerSideApply, WEBHOOK_CONTROLLER), observer, clock)),
+        new StatusWriter(client, useServerSideApply, WEBHOOK_CONTROLLER), observer, fingerprints, clock)),
         overrides(config, WEBHOOK_CONTROLLER));
     operator.register(new DatadogCustomVariableReconciler(datadog, settings(config, secrets, events,
-        new StatusWriter(client, useServerSideApply, VARIABLE_CONTROLLER), observer, clock)),
+        new StatusWriter(client, useServerSideApply, VARIABLE_CONTROLLER), observer, fingerprints, clock)),
         overrides(config, VARIABLE_CONTROLLER));
     return new OperatorRuntime(operator, datadog, config.leaderElection() != null, leading);
   }
 
   private static ReconcileSettings settings(OperatorConfig config, SecretReader secrets, EventRecorder events,
-      StatusWriter checkpoint, ReconcileObserver observer, Clock clock) {
+      StatusWriter checkpoint, ReconcileObserver observer, Fingerprints fingerprints, Clock clock) {
     Random random = new Random();
     return new ReconcileSettings(secrets, events, checkpoint, observer, config.retry(), config.resyncInterval(),
-        config.adoption(), clock, random::nextDouble);
+        config.adoption(), fingerprints, clock, random::nextDouble);
+  }
+
+  /** The fingerprint key from its Secret in the operator's namespace; a process-local one when that is unknown. */
+  private static Fingerprints fingerprints(KubernetesClient client, OperatorConfig config, Clock clock) {
+    if (config.operatorNamespace() == null) {
+      LOG.warn("the operator's namespace is unknown (set POD_NAMESPACE): status fingerprints use a key that lives"
+          + " only in this process, so after a restart every secret custom variable is written to Datadog once");
+      return Fingerprints.ephemeral();
+    }
+    return FingerprintKeySecret.loadOrCreate(client, config.operatorNamespace(), FingerprintKeySecret.DEFAULT_NAME,
+        clock);
   }
 
   private static <R extends HasMetadata> Consumer<ControllerConfigurationOverrider<R>> overrides(

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The shipped RBAC is least privilege: no wildcards, Secrets read-only, exactly the rules the operator uses. */
+/**
+ * The shipped RBAC is least privilege: no wildcards, Secrets read-only in watched namespaces, and in the operator's own
+ * namespace only the fingerprint key Secret by name plus the "create" Kubernetes cannot limit to a name.
+ */
 class RbacManifestTest {
 
   static List<HasMetadata> manifests() throws IOException {
@@ -49,9 +52,16 @@ class RbacManifestTest {
       assertThat(rule.getApiGroups()).doesNotContain("*");
       assertThat(rule.getResources()).doesNotContain("*");
       assertThat(rule.getVerbs()).doesNotContain("*");
-      assertThat(rule.getResourceNames()).isNullOrEmpty();
-      if (rule.getResources().contains("secrets")) {
+      if (rule.getResources().contains("secrets") && rule.getResourceNames() != null
+          && !rule.getResourceNames().isEmpty()) {
+        assertThat(rule.getResourceNames()).containsExactly("datadog-webhooks-operator-fingerprint-key");
+        assertThat(rule.getVerbs()).containsExactly("get");
+      } else if (rule.getResources().contains("secrets") && rule.getVerbs().contains("create")) {
+        assertThat(rule.getVerbs()).containsExactly("create");
+      } else if (rule.getResources().contains("secrets")) {
         assertThat(rule.getVerbs()).containsExactlyInAnyOrder("get", "list", "watch");
+      } else {
+        assertThat(rule.getResourceNames()).isNullOrEmpty();
       }
       assertThat(rule.getVerbs()).doesNotContain("delete", "deletecollection", "escalate", "bind", "impersonate");
     }
@@ -64,6 +74,15 @@ class RbacManifestTest {
     try (InputStream in = Files.newInputStream(Path.of("deploy/operator/namespace-scoped/20-role.yaml"))) {
       Role role = Serialization.unmarshal(in, Role.class);
       assertThat(role.getRules()).isEqualTo(cluster.getRules());
+    }
+  }
+
+  @Test
+  void writingSecretsIsOnlyInTheOperatorsNamespace() throws IOException {
+    for (HasMetadata m : manifests()) {
+      if (m instanceof ClusterRole c) {
+        assertThat(c.getRules()).noneMatch(r -> r.getResources().contains("secrets") && r.getVerbs().contains("create"));
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package io.ddwebhooks.operator.crd;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
@@ -12,10 +13,12 @@ import io.fabric8.generator.annotation.ValidationRule;
 public class CustomHeader {
 
   @Required
+  @Size(max = 1024)
   @Pattern("^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
   @JsonPropertyDescription("HTTP header name, for example Authorization.")
   private String name;
 
+  @Size(max = 32768)
   @JsonPropertyDescription("Literal header value. Use valueFrom for tokens and passwords.")
   private String value;
 

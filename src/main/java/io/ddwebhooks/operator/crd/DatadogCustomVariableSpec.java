@@ -3,6 +3,7 @@ package io.ddwebhooks.operator.crd;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 
 /** Desired state of one Datadog webhook custom variable ($NAME in payloads, URLs and headers). */
@@ -19,6 +20,7 @@ public class DatadogCustomVariableSpec extends ManagedSpec {
           + " upper-cased with '-' and '.' turned into '_'. Changing it renames the variable in place.")
   private String name;
 
+  @Size(max = 262144)
   @JsonPropertyDescription("Literal value. Use valueFrom for anything sensitive. Exactly one of value and valueFrom.")
   private String value;
 
@@ -27,8 +29,10 @@ public class DatadogCustomVariableSpec extends ManagedSpec {
 
   @JsonProperty("isSecret")
   @JsonPropertyDescription(
-      "Whether Datadog treats the value as secret (default false). Datadog never returns a secret value,"
-          + " so the operator re-applies it when its source changes.")
+      "Whether Datadog treats the value as secret: it is then never returned by the API and the operator"
+          + " re-applies it when its source changes. Unset: true for a new variable whose value comes from valueFrom"
+          + " (a value kept in a Secret is secret unless you say otherwise), false for a literal value; a variable"
+          + " that already existed in Datadog before this default keeps what it had (a Warning Event asks to set it).")
   private Boolean isSecret;
 
   public String getName() {

@@ -41,11 +41,24 @@ public class DatadogResourceStatus {
   private Map<String, String> secretVersions = new TreeMap<>();
 
   @JsonPropertyDescription(
-      "Salted HMAC of the desired object last applied to Datadog; never a secret value or an unsalted hash.")
+      "HMAC of the desired object last applied to Datadog, keyed with a key only the operator holds (v2:<key id>:"
+          + "<salt>:<mac>); never a secret value, and no one who reads the status can test guesses against it.")
   private String appliedFingerprint;
 
-  @JsonPropertyDescription("Salted HMAC of the desired object Datadog last refused (400); not retried until it changes.")
+  @JsonPropertyDescription("Keyed HMAC of the desired object Datadog last refused (400); not retried until it changes.")
   private String rejectedFingerprint;
+
+  @JsonPropertyDescription("DatadogCustomVariable only: whether the variable was last applied as secret. With"
+      + " spec.isSecret unset, the operator keeps this, so a default chosen at creation never flips later.")
+  private Boolean appliedIsSecret;
+
+  public Boolean getAppliedIsSecret() {
+    return appliedIsSecret;
+  }
+
+  public void setAppliedIsSecret(Boolean appliedIsSecret) {
+    this.appliedIsSecret = appliedIsSecret;
+  }
 
   public Long getObservedGeneration() {
     return observedGeneration;

@@ -2,6 +2,7 @@ package io.ddwebhooks.operator.crd;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
+import io.fabric8.generator.annotation.Size;
 import io.fabric8.generator.annotation.ValidationRule;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ public class DatadogWebhookSpec extends ManagedSpec {
           + " only. Defaults to metadata.name. Changing it renames the webhook in place.")
   private String name;
 
+  @Size(max = 8192)
   @Pattern(URL_PATTERN)
   @JsonPropertyDescription(
       "URL Datadog calls, with an http:// or https:// scheme. Use urlFrom when the URL embeds a token."
@@ -33,11 +35,13 @@ public class DatadogWebhookSpec extends ManagedSpec {
   @JsonPropertyDescription("How Datadog encodes the request body: json (default) or form.")
   private EncodeAs encodeAs;
 
+  @Size(max = 262144)
   @JsonPropertyDescription(
       "Payload template as JSON text with Datadog $VARIABLES, e.g. {\"text\": \"$EVENT_TITLE\"}."
           + " Unset means Datadog's default payload.")
   private String payload;
 
+  @Size(max = 256)
   @JsonPropertyDescription("HTTP headers Datadog sends with each call; values literal or from Secrets.")
   private List<CustomHeader> customHeaders = new ArrayList<>();
 

@@ -7,6 +7,7 @@ import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Directives;
 import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.Redactor;
 import io.ddwebhooks.operator.sync.RemoteObjects;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.SecretValues;
@@ -46,6 +47,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   private final ReconcileSettings settings;
   private final Reporter reporter;
   private final Cleanup<R, T> cleanup;
+  private final AppliedValues applied = new AppliedValues();
 
   protected DatadogObjectReconciler(Class<R> type, ResourceKind<S, T> kind, RemoteObjects<T> remote,
       ReconcileSettings settings) {
@@ -55,7 +57,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     this.settings = settings;
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
         settings.random());
-    this.cleanup = new Cleanup<>(kind.noun(), converger, reporter, settings);
+    this.cleanup = new Cleanup<>(kind.noun(), converger, reporter, settings, this::deletionRedactor);
   }
 
   @Override
@@ -65,7 +67,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   /** One reconcile; {@code claimants} are the resources of this kind that claim the same Datadog name. */
   public UpdateControl<R> reconcile(R resource, Collection<R> claimants) {
-    StatusBook book = StatusBook.open(resource);
+    StatusBook book = StatusBook.open(resource, settings.fingerprints());
     Directives directives = directives(resource);
     Run run = new Run();
     try {
@@ -76,7 +78,11 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     }
     Duration recheck = directives.observeOnly() ? directives.resync(settings.resync())
         : directives.nextCheck(settings.resync());
-    Optional<Duration> next = reporter.reconciled(resource, book, run.outcome, run.values, recheck);
+    Optional<Duration> next = reporter.reconciled(resource, book, run.outcome,
+        applied.redactor(resource, run.values), recheck);
+    if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Wrote) {
+      applied.applied(resource, run.values);
+    }
     return book.control(resource, next);
   }
 
@@ -109,14 +115,23 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     } catch (SecretSource.MissingSecretException e) {
       // no retry timer: the Secret watch calls us again as soon as it appears
       return new Outcome.MissingSecret(e.getMessage());
+    } catch (SecretSource.InvalidSecretException e) {
+      return new Outcome.Invalid(e.getMessage());
     }
-    T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values);
+    List<String> badValues = kind.validateSecretValues(resource.getSpec(), run.values);
+    if (!badValues.isEmpty()) {
+      // the same checks as literal values; nothing is sent to Datadog
+      return new Outcome.Invalid(String.join("; ", badValues));
+    }
+    ResourceKind.History history = book.history();
+    T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values, history);
     if (directives.observeOnly()) {
       book.observed(run.values.versions());
       return converger.observe(desired);
     }
-    String fingerprint = book.fingerprint(kind.canonical(desired));
-    Optional<String> refused = book.refusedBefore(fingerprint);
+    String canonical = kind.canonical(desired);
+    String fingerprint = book.fingerprint(canonical);
+    Optional<String> refused = book.refusedBefore(canonical);
     if (refused.isPresent()) {
       LOG.debug("Datadog refused this exact {} '{}' before; waiting for a change", kind.noun(), name);
       return new Outcome.Rejected(refused.get());
@@ -124,8 +139,12 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
         : WritePriority.RESYNC;
     Outcome outcome = WritePriority.run(priority, () -> converger.apply(desired,
-        book.ownership(directives, fingerprint, settings.clock().instant()), book.intent(settings.checkpoint())));
+        book.ownership(directives, canonical, settings.clock().instant()), book.intent(settings.checkpoint())));
     book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant());
+    if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
+      kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));
+      book.appliedIsSecret(kind.appliedIsSecret(desired).orElse(null));
+    }
     return outcome;
   }
 
@@ -135,13 +154,28 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   }
 
   public DeleteControl cleanup(R resource) {
-    return cleanup.cleanup(resource);
+    DeleteControl control = cleanup.cleanup(resource);
+    if (control.isRemoveFinalizer()) {
+      applied.forget(resource);
+    }
+    return control;
   }
 
   @Override
   public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
     NameClaims.index(context, this::datadogName);
     return List.of(SecretWatch.eventSource(context, type, this::validRefs));
+  }
+
+  /** For a deleted resource: its Secrets' current values where they can still be read, and the last applied. */
+  private Redactor deletionRedactor(R resource) {
+    Redactor known = applied.known(resource);
+    try {
+      return known.and(settings.secrets().read(resource.getMetadata().getNamespace(),
+          validRefs(resource)).redactor());
+    } catch (SecretSource.MissingSecretException | SecretSource.InvalidSecretException | RuntimeException e) {
+      return known;
+    }
   }
 
   private Directives directives(R resource) {
@@ -158,8 +192,8 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     return kind.validate(r.getSpec(), r.getMetadata().getName()).isEmpty() ? kind.secretRefs(r.getSpec()) : List.of();
   }
 
-  /** Resources with a backoff count in memory (for tests: it must shrink when resources go). */
+  /** Per-resource state in memory, backoff and applied values (for tests: it must shrink when resources go). */
   int trackedFailures() {
-    return reporter.tracked();
+    return reporter.tracked() + applied.size();
   }
 }

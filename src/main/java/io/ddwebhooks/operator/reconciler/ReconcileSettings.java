@@ -2,6 +2,7 @@ package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.config.AdoptionScope;
 import io.ddwebhooks.operator.config.Backoff;
+import io.ddwebhooks.operator.sync.Fingerprints;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
@@ -11,5 +12,5 @@ import java.util.function.DoubleSupplier;
  * passes plain fakes), the operator's settings, and the clock and random source (injected so tests control them).
  */
 public record ReconcileSettings(SecretSource secrets, EventSink events, StatusCheckpoint checkpoint,
-    ReconcileObserver observer, Backoff backoff, Duration resync, AdoptionScope adoption, Clock clock,
-    DoubleSupplier random) {}
+    ReconcileObserver observer, Backoff backoff, Duration resync, AdoptionScope adoption, Fingerprints fingerprints,
+    Clock clock, DoubleSupplier random) {}

@@ -4,11 +4,16 @@ import io.ddwebhooks.operator.crd.SecretKeySelector;
 import io.ddwebhooks.operator.sync.SecretValues;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,7 +30,8 @@ public class SecretReader implements SecretSource {
   }
 
   @Override
-  public SecretValues read(String namespace, Collection<SecretKeySelector> refs) throws MissingSecretException {
+  public SecretValues read(String namespace, Collection<SecretKeySelector> refs)
+      throws MissingSecretException, InvalidSecretException {
     if (refs.isEmpty()) {
       return SecretValues.none();
     }
@@ -33,6 +39,8 @@ public class SecretReader implements SecretSource {
     Map<SecretKeySelector, String> values = new HashMap<>();
     Map<String, String> versions = new HashMap<>();
     Set<String> missing = new LinkedHashSet<>();
+    Set<String> invalid = new LinkedHashSet<>();
+    List<String> otherKeys = new ArrayList<>();
     for (SecretKeySelector ref : refs) {
       Secret secret = secrets.computeIfAbsent(ref.getName(),
           n -> client.secrets().inNamespace(namespace).withName(n).get());
@@ -41,7 +49,13 @@ public class SecretReader implements SecretSource {
         continue;
       }
       versions.put(ref.getName(), secret.getMetadata().getResourceVersion());
-      String value = value(secret, ref.getKey());
+      String value;
+      try {
+        value = value(secret, ref.getKey());
+      } catch (CharacterCodingException e) {
+        invalid.add("key '" + ref.getKey() + "' of Secret '" + ref.getName() + "' is not valid UTF-8 text");
+        continue;
+      }
       if (value == null) {
         missing.add("key '" + ref.getKey() + "' not found in Secret '" + ref.getName() + "'");
       } else {
@@ -51,12 +65,25 @@ public class SecretReader implements SecretSource {
     if (!missing.isEmpty()) {
       throw new MissingSecretException(String.join("; ", missing));
     }
-    return new SecretValues(values, versions);
+    if (!invalid.isEmpty()) {
+      throw new InvalidSecretException(String.join("; ", invalid));
+    }
+    for (Secret secret : secrets.values()) {
+      if (secret != null && secret.getData() != null) {
+        // every value of a Secret the resource reads is scrubbed from messages, referenced or not
+        secret.getData().values().forEach(v -> otherKeys.add(
+            new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+      }
+    }
+    return new SecretValues(values, versions, otherKeys);
   }
 
-  private static String value(Secret secret, String key) {
+  /** The key's value; bytes that are not UTF-8 are refused rather than turned into replacement characters. */
+  private static String value(Secret secret, String key) throws CharacterCodingException {
     if (secret.getData() != null && secret.getData().get(key) != null) {
-      return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+      byte[] bytes = Base64.getDecoder().decode(secret.getData().get(key));
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
     // stringData is write-only on a real API server; the in-process one used by the sandbox may keep it
     if (secret.getStringData() != null) {

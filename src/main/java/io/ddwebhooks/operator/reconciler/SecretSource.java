@@ -14,5 +14,13 @@ public interface SecretSource {
     }
   }
 
-  SecretValues read(String namespace, Collection<SecretKeySelector> refs) throws MissingSecretException;
+  /** Thrown when a referenced key holds bytes that are not UTF-8 text; the message names it, never a value. */
+  class InvalidSecretException extends Exception {
+    public InvalidSecretException(String message) {
+      super(message);
+    }
+  }
+
+  SecretValues read(String namespace, Collection<SecretKeySelector> refs)
+      throws MissingSecretException, InvalidSecretException;
 }

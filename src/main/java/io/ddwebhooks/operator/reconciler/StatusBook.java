@@ -6,8 +6,9 @@ import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Directives;
-import io.ddwebhooks.operator.sync.Fingerprint;
+import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.ResourceKind;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
@@ -28,17 +29,19 @@ final class StatusBook {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CustomResource<?, DatadogResourceStatus> resource;
+  private final Fingerprints fingerprints;
   private final DatadogResourceStatus before;
   private final DatadogResourceStatus status;
 
-  private StatusBook(CustomResource<?, DatadogResourceStatus> resource) {
+  private StatusBook(CustomResource<?, DatadogResourceStatus> resource, Fingerprints fingerprints) {
     this.resource = resource;
+    this.fingerprints = fingerprints;
     this.before = resource.getStatus();
     this.status = before == null ? new DatadogResourceStatus() : copy(before);
   }
 
-  static StatusBook open(CustomResource<?, DatadogResourceStatus> resource) {
-    return new StatusBook(resource);
+  static StatusBook open(CustomResource<?, DatadogResourceStatus> resource, Fingerprints fingerprints) {
+    return new StatusBook(resource, fingerprints);
   }
 
   DatadogResourceStatus status() {
@@ -50,26 +53,27 @@ final class StatusBook {
     return g == null ? 0 : g;
   }
 
-  /** The fingerprint of {@code canonical}, salted like the ones already in status. */
+  /** The fingerprint of {@code canonical} with the current key, salted like the ones already in status. */
   String fingerprint(String canonical) {
-    return Fingerprint.of(canonical, status.getAppliedFingerprint(), status.getRejectedFingerprint());
+    return fingerprints.of(canonical, status.getAppliedFingerprint(), status.getRejectedFingerprint());
   }
 
   /** Datadog refused this exact state before and nothing has changed since: not worth another call. */
-  Optional<String> refusedBefore(String fingerprint) {
+  Optional<String> refusedBefore(String canonical) {
     Optional<Condition> ready = ReadyCondition.of(status);
-    if (fingerprint.equals(status.getRejectedFingerprint()) && ready.isPresent()
+    if (fingerprints.matches(status.getRejectedFingerprint(), canonical) && ready.isPresent()
         && Reason.DatadogRejected.name().equals(ready.get().getReason())) {
       return Optional.of(ready.get().getMessage());
     }
     return Optional.empty();
   }
 
-  Converger.Ownership ownership(Directives directives, String fingerprint, Instant now) {
+  /** What status proves about the object; {@code canonical}: the desired state, to compare with what was applied. */
+  Converger.Ownership ownership(Directives directives, String canonical, Instant now) {
     boolean reapplyDue = directives.reapplyInterval().map(i -> due(status.getLastAppliedTime(), i, now))
         .orElse(false);
     return new Converger.Ownership(status.getRemoteName(), status.getPendingName(), directives.adoption(),
-        directives.adoptionRefusal(), fingerprint.equals(status.getAppliedFingerprint()), reapplyDue);
+        directives.adoptionRefusal(), fingerprints.matches(status.getAppliedFingerprint(), canonical), reapplyDue);
   }
 
   /** A change someone made (first reconcile, new spec, changed Secret), as opposed to a periodic re-read. */
@@ -114,6 +118,16 @@ final class StatusBook {
       // the name is someone else's: a recorded intent for it is void
       status.setPendingName(null);
     }
+  }
+
+  /** What status says about the owned object, for defaults that must not change once applied. */
+  ResourceKind.History history() {
+    return new ResourceKind.History(status.getRemoteName() != null || status.getPendingName() != null,
+        status.getAppliedIsSecret());
+  }
+
+  void appliedIsSecret(Boolean secret) {
+    status.setAppliedIsSecret(secret);
   }
 
   /** Observe only: remember which Secret versions the comparison used. */

@@ -38,6 +38,7 @@ public final class Benchmark {
       datadog.setLatency(readLatency, writeLatency);
       KubernetesClient client = kubernetes.client();
       OperatorConfig config = OperatorConfig.forDatadog(datadog.baseUrl(), "bench-api-key", "bench-app-key")
+          .withOperatorNamespace("datadog-webhooks-operator")
           .withResyncInterval(Duration.ofHours(1));
       OperatorRuntime operator = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), false);
       operator.start();

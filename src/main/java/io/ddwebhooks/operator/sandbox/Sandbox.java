@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -53,6 +54,7 @@ public final class Sandbox {
         LocalKubernetes kubernetes = LocalKubernetes.start()) {
       KubernetesClient client = kubernetes.client();
       OperatorConfig config = OperatorConfig.forDatadog(datadog.baseUrl(), "sandbox-api-key", "sandbox-app-key")
+          .withOperatorNamespace("datadog-webhooks-operator")
           .withRequestTimeout(Duration.ofSeconds(10));
       OperatorRuntime operator = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), false);
       out.println("datadog-webhooks-operator sandbox");
@@ -84,6 +86,10 @@ public final class Sandbox {
         out.println();
         out.println("Deleting the resources; the finalizer removes what they created from Datadog:");
         boolean cleaned = delete(client, managed, datadog);
+        if (refused > 0) {
+          out.println("\n" + refused + " example(s) were refused when applied (see above): a real cluster refuses"
+              + " them too.");
+        }
         out.println(cleaned ? "\nDone: " + managed.size() + " resources converged and were cleaned up."
             : "\nFAILED: cleanup did not finish within " + CONVERGE_TIMEOUT.toSeconds() + "s");
         return cleaned ? 0 : 1;
@@ -110,6 +116,28 @@ public final class Sandbox {
         .withName(r.getMetadata().getName()).get();
   }
 
+  /** DNS-1123 subdomain: what Kubernetes requires of the names of these kinds. */
+  private static final java.util.regex.Pattern NAME =
+      java.util.regex.Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+
+  private int refused;
+
+  static String nameProblem(HasMetadata item) {
+    String name = item.getMetadata().getName();
+    if (name == null || name.isEmpty()) {
+      return "metadata.name is missing";
+    }
+    if (name.length() > 253 || !NAME.matcher(name).matches()) {
+      return "metadata.name '" + name + "' is not a valid Kubernetes name (lower-case letters, digits, '-' and '.',"
+          + " starting and ending with a letter or digit)";
+    }
+    String ns = item.getMetadata().getNamespace();
+    if (ns != null && (ns.length() > 63 || !NAME.matcher(ns).matches() || ns.contains("."))) {
+      return "metadata.namespace '" + ns + "' is not a valid namespace name";
+    }
+    return null;
+  }
+
   private List<HasMetadata> apply(KubernetesClient client, Path examplesDir) throws IOException {
     List<HasMetadata> applied = new ArrayList<>();
     Map<String, String> files = examples(examplesDir);
@@ -122,9 +150,21 @@ public final class Sandbox {
         if (item.getMetadata().getNamespace() == null) {
           item.getMetadata().setNamespace("default");
         }
-        HasMetadata created = client.resource(item).create();
-        applied.add(created);
-        out.println("  " + file.getKey() + ": created " + describe(created));
+        // the in-process API server checks no names: refuse here what a real one would
+        String refusal = nameProblem(item);
+        if (refusal == null) {
+          try {
+            HasMetadata created = client.resource(item).create();
+            applied.add(created);
+            out.println("  " + file.getKey() + ": created " + describe(created));
+            continue;
+          } catch (KubernetesClientException e) {
+            refusal = "the API server refused it (" + e.getCode() + ")";
+          }
+        }
+        refused++;
+        out.println("  " + file.getKey() + ": REFUSED " + item.getKind() + " '" + item.getMetadata().getName()
+            + "': " + refusal + "; the other examples go on");
       }
     }
     return applied;

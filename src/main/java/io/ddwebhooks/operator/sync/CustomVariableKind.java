@@ -42,8 +42,21 @@ public final class CustomVariableKind implements ResourceKind<DatadogCustomVaria
       problems.add("exactly one of spec.value and spec.valueFrom must be set");
     } else if (spec.getValueFrom() != null) {
       problems.addAll(SecretRefs.validate("spec.valueFrom", spec.getValueFrom()));
+    } else {
+      ValueChecks.variableValue("spec.value", spec.getValue()).ifPresent(problems::add);
     }
     return problems;
+  }
+
+  /** The checks a literal value gets, on the value read from the Secret (named by Secret and key, never shown). */
+  @Override
+  public List<String> validateSecretValues(DatadogCustomVariableSpec spec, SecretValues secrets) {
+    if (spec.getValueFrom() == null) {
+      return List.of();
+    }
+    SecretKeySelector ref = spec.getValueFrom().getSecretKeyRef();
+    return ValueChecks.variableValue(ValueChecks.fromSecret("spec.valueFrom", ref), secrets.get(ref)).stream()
+        .toList();
   }
 
   @Override
@@ -52,9 +65,40 @@ public final class CustomVariableKind implements ResourceKind<DatadogCustomVaria
   }
 
   @Override
-  public CustomVariable render(DatadogCustomVariableSpec spec, String metadataName, SecretValues secrets) {
+  public CustomVariable render(DatadogCustomVariableSpec spec, String metadataName, SecretValues secrets,
+      History history) {
     String value = spec.getValue() != null ? spec.getValue() : secrets.get(spec.getValueFrom().getSecretKeyRef());
-    return new CustomVariable(datadogName(spec, metadataName), value, Boolean.TRUE.equals(spec.getIsSecret()));
+    return new CustomVariable(datadogName(spec, metadataName), value, secret(spec, history));
+  }
+
+  /**
+   * spec.isSecret when set. Unset: what was applied before (a default never flips once chosen); for a variable from
+   * before that record, false as it was created; for a new variable, true when its value comes from a Secret.
+   */
+  static boolean secret(DatadogCustomVariableSpec spec, History history) {
+    if (spec.getIsSecret() != null) {
+      return spec.getIsSecret();
+    }
+    if (history.appliedIsSecret() != null) {
+      return history.appliedIsSecret();
+    }
+    return !history.ownsObject() && spec.getValueFrom() != null;
+  }
+
+  @Override
+  public Optional<Boolean> appliedIsSecret(CustomVariable desired) {
+    return Optional.of(desired.isSecret());
+  }
+
+  @Override
+  public Optional<String> advice(DatadogCustomVariableSpec spec, History history) {
+    if (spec.getIsSecret() == null && spec.getValueFrom() != null && history.ownsObject()
+        && history.appliedIsSecret() == null) {
+      return Optional.of("spec.isSecret is unset and this variable existed before values from Secrets became"
+          + " secret by default: it stays readable in Datadog as it was created. Set spec.isSecret explicitly"
+          + " (true hides the value; webhooks that use it keep working)");
+    }
+    return Optional.empty();
   }
 
   @Override

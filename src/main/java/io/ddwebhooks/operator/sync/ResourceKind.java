@@ -24,11 +24,37 @@ public interface ResourceKind<S extends ManagedSpec, T> {
   /** Problems a user must fix in the spec; empty when valid. Messages never carry a Secret's value. */
   List<String> validate(S spec, String metadataName);
 
+  /**
+   * The checks {@link #validate} applies to literal values, applied to the values read from Secrets; messages name
+   * the field, the Secret and the key, never the value.
+   */
+  default List<String> validateSecretValues(S spec, SecretValues secrets) {
+    return List.of();
+  }
+
   /** Secret keys the spec refers to (only called on a valid spec). */
   List<SecretKeySelector> secretRefs(S spec);
 
+  /**
+   * What status says about the object this resource owns, for defaults that must not change once applied:
+   * {@code ownsObject}, it created or adopted one; {@code appliedIsSecret}, the secrecy it last applied (variables).
+   */
+  record History(boolean ownsObject, Boolean appliedIsSecret) {
+    public static final History NONE = new History(false, null);
+  }
+
   /** The Datadog object the spec asks for, with Secret values filled in. */
-  T render(S spec, String metadataName, SecretValues secrets);
+  T render(S spec, String metadataName, SecretValues secrets, History history);
+
+  /** The secrecy to record in status after {@code desired} was applied; empty for kinds without one. */
+  default Optional<Boolean> appliedIsSecret(T desired) {
+    return Optional.empty();
+  }
+
+  /** Advice for the user about a spec that works but should be made explicit (a Warning Event); empty if none. */
+  default Optional<String> advice(S spec, History history) {
+    return Optional.empty();
+  }
 
   String nameOf(T object);
 

@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webhook> {
 
   private static final Pattern NAME = Pattern.compile(DatadogWebhookSpec.NAME_PATTERN);
-  private static final Pattern URL = Pattern.compile(DatadogWebhookSpec.URL_PATTERN);
 
   @Override
   public String noun() {
@@ -44,14 +43,17 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
     }
     if ((spec.getUrl() == null) == (spec.getUrlFrom() == null)) {
       problems.add("exactly one of spec.url and spec.urlFrom must be set");
-    } else if (spec.getUrl() != null && !URL.matcher(spec.getUrl()).matches()) {
-      problems.add("spec.url must start with http:// or https://");
+    } else if (spec.getUrl() != null) {
+      ValueChecks.url("spec.url", spec.getUrl()).ifPresent(problems::add);
     }
     if (spec.getUrlFrom() != null) {
       problems.addAll(SecretRefs.validate("spec.urlFrom", spec.getUrlFrom()));
     }
-    if (spec.getPayload() != null && JsonText.parse(spec.getPayload()).isEmpty()) {
-      problems.add("spec.payload must be JSON text (Datadog $VARIABLES go inside JSON strings)");
+    if (spec.getPayload() != null) {
+      ValueChecks.payload("spec.payload", spec.getPayload()).ifPresent(problems::add);
+    }
+    if (spec.getCustomHeaders().size() > ValueChecks.MAX_HEADERS) {
+      problems.add("spec.customHeaders has more than " + ValueChecks.MAX_HEADERS + " headers");
     }
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < spec.getCustomHeaders().size(); i++) {
@@ -61,13 +63,38 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
         problems.add(where + ".name is required");
         continue;
       }
-      if (!seen.add(h.getName().toLowerCase(Locale.ROOT))) {
+      Optional<String> badName = ValueChecks.headerName(where + ".name", h.getName());
+      if (badName.isPresent()) {
+        problems.add(badName.get());
+      } else if (!seen.add(h.getName().toLowerCase(Locale.ROOT))) {
         problems.add(where + ": header '" + h.getName() + "' is listed twice");
       }
       if ((h.getValue() == null) == (h.getValueFrom() == null)) {
         problems.add(where + ": exactly one of value and valueFrom must be set");
       } else if (h.getValueFrom() != null) {
         problems.addAll(SecretRefs.validate(where + ".valueFrom", h.getValueFrom()));
+      } else {
+        ValueChecks.headerValue(where + ".value", h.getValue()).ifPresent(problems::add);
+      }
+    }
+    return problems;
+  }
+
+  /** The checks literal values get, on the values read from Secrets (named by Secret and key, never shown). */
+  @Override
+  public List<String> validateSecretValues(DatadogWebhookSpec spec, SecretValues secrets) {
+    List<String> problems = new ArrayList<>();
+    if (spec.getUrlFrom() != null) {
+      SecretKeySelector ref = spec.getUrlFrom().getSecretKeyRef();
+      ValueChecks.url(ValueChecks.fromSecret("spec.urlFrom", ref), ValueChecks.singleLine(secrets.get(ref)))
+          .ifPresent(problems::add);
+    }
+    for (int i = 0; i < spec.getCustomHeaders().size(); i++) {
+      CustomHeader h = spec.getCustomHeaders().get(i);
+      if (h.getValueFrom() != null) {
+        SecretKeySelector ref = h.getValueFrom().getSecretKeyRef();
+        ValueChecks.headerValue(ValueChecks.fromSecret("spec.customHeaders[" + i + "].valueFrom", ref),
+            ValueChecks.singleLine(secrets.get(ref))).ifPresent(problems::add);
       }
     }
     return problems;
@@ -88,13 +115,15 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
   }
 
   @Override
-  public Webhook render(DatadogWebhookSpec spec, String metadataName, SecretValues secrets) {
-    String url = spec.getUrl() != null ? spec.getUrl() : secrets.get(spec.getUrlFrom().getSecretKeyRef());
+  public Webhook render(DatadogWebhookSpec spec, String metadataName, SecretValues secrets, History history) {
+    String url = spec.getUrl() != null ? spec.getUrl()
+        : ValueChecks.singleLine(secrets.get(spec.getUrlFrom().getSecretKeyRef()));
     String headers = null;
     if (!spec.getCustomHeaders().isEmpty()) {
       ObjectNode object = JsonText.mapper().createObjectNode();
       for (CustomHeader h : spec.getCustomHeaders()) {
-        object.put(h.getName(), h.getValue() != null ? h.getValue() : secrets.get(h.getValueFrom().getSecretKeyRef()));
+        object.put(h.getName(), h.getValue() != null ? h.getValue()
+            : ValueChecks.singleLine(secrets.get(h.getValueFrom().getSecretKeyRef())));
       }
       headers = object.toString();
     }

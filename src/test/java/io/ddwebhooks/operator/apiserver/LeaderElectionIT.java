@@ -62,7 +62,8 @@ class LeaderElectionIT {
       OperatorConfig config = OperatorConfig.forDatadog(datadog.baseUrl(), OperatorHarness.API_KEY,
           OperatorHarness.APP_KEY).withRetry(OperatorHarness.FAST_RETRY).withLeaderElection(new LeaderElection(
               LeaderElection.LEASE_NAME, RealKubernetes.OPERATOR_NAMESPACE, identity, Duration.ofSeconds(4),
-              Duration.ofSeconds(3), Duration.ofMillis(500), false));
+              Duration.ofSeconds(3), Duration.ofMillis(500), false))
+          .withOperatorNamespace(RealKubernetes.OPERATOR_NAMESPACE);
       runtime = OperatorRuntime.create(client, config, counting(OperatorRuntime.datadogClient(config)), true);
       runtime.start();
     }

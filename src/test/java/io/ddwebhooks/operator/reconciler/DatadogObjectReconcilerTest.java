@@ -13,6 +13,7 @@ import io.ddwebhooks.operator.crd.ManagementPolicy;
 import io.ddwebhooks.operator.crd.SecretKeySelector;
 import io.ddwebhooks.operator.datadog.Operation;
 import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.SecretValues;
 import io.ddwebhooks.operator.testing.FakeDatadog;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -41,6 +42,8 @@ class DatadogObjectReconcilerTest {
   private static final Backoff BACKOFF = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5),
       Duration.ofMinutes(5));
 
+  private static final Fingerprints FINGERPRINTS = new Fingerprints("k1", Map.of("k1", Fingerprints.newKey()));
+
   private final FakeDatadog datadog = new FakeDatadog();
   private final Map<SecretKeySelector, String> secretData = new HashMap<>();
   private final List<String> events = new ArrayList<>();
@@ -56,7 +59,7 @@ class DatadogObjectReconcilerTest {
         public void warning(HasMetadata resource, String reason, String message) {
           events.add("Warning " + reason + ": " + message);
         }
-      }, this::checkpoint, ReconcileObserver.NONE, BACKOFF, RESYNC, AdoptionScope.NOWHERE,
+      }, this::checkpoint, ReconcileObserver.NONE, BACKOFF, RESYNC, AdoptionScope.NOWHERE, FINGERPRINTS,
       Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), () -> 0.5));
 
   private SecretValues readSecrets(String namespace, Collection<SecretKeySelector> refs)
@@ -166,28 +169,35 @@ class DatadogObjectReconcilerTest {
 
   @Test
   void aFailureNobodyAnticipatedReachesStatusWithoutTheInputAndBacksOff() {
-    // arrays nested 1000 deep: valid JSON to the parser, but rendering it throws
-    DatadogWebhook deep = resource("deep");
-    deep.getSpec().setPayload("[".repeat(1000) + "\"needle-value\"" + "]".repeat(1000));
-    UpdateControl<DatadogWebhook> control = reconcile(deep);
-    assertThat(reason(deep)).isEqualTo("InternalError");
-    assertThat(ReadyCondition.of(deep.getStatus()).orElseThrow().getStatus()).isEqualTo("False");
-    assertThat(ReadyCondition.of(deep.getStatus()).orElseThrow().getMessage()).doesNotContain("needle-value");
-    assertThat(control.getScheduleDelay()).contains(2_000L);
-    assertThat(reconcile(deep).getScheduleDelay()).as("backoff grows").contains(4_000L);
-    assertThat(datadog.writes()).isEmpty();
-    assertThat(events).anyMatch(e -> e.startsWith("Warning InternalError"))
-        .noneMatch(e -> e.contains("needle-value"));
-
     DatadogWebhook buggy = resource("buggy");
     secretData.put(new SecretKeySelector("s", "url"), "https://h.example.com/T0KEN-abc");
     buggy.getSpec().setUrl(null);
     buggy.getSpec().setUrlFrom(io.ddwebhooks.operator.crd.ValueSource.secret("s", "url"));
     datadog.throwNext(new IllegalStateException("broke on https://h.example.com/T0KEN-abc"));
-    reconcile(buggy);
+    UpdateControl<DatadogWebhook> control = reconcile(buggy);
     assertThat(reason(buggy)).isEqualTo("InternalError");
+    assertThat(ReadyCondition.of(buggy.getStatus()).orElseThrow().getStatus()).isEqualTo("False");
     assertThat(ReadyCondition.of(buggy.getStatus()).orElseThrow().getMessage())
         .contains("IllegalStateException").doesNotContain("T0KEN");
+    assertThat(control.getScheduleDelay()).contains(2_000L);
+    datadog.throwNext(new IllegalStateException("again"));
+    assertThat(reconcile(buggy).getScheduleDelay()).as("backoff grows").contains(4_000L);
+    assertThat(events).anyMatch(e -> e.startsWith("Warning InternalError")).noneMatch(e -> e.contains("T0KEN"));
+    assertThat(datadog.writes()).isEmpty();
+    reconcile(buggy);
+    assertThat(reason(buggy)).as("recovers by itself").isEqualTo("Synced");
+  }
+
+  @Test
+  void inputNoCheckCaughtBeforeIsRefusedBeforeAnyCall() {
+    // arrays nested 1000 deep: once valid to the parser, then threw while rendering; now over the nesting limit
+    DatadogWebhook deep = resource("deep");
+    deep.getSpec().setPayload("[".repeat(1000) + "\"needle-value\"" + "]".repeat(1000));
+    assertThat(reconcile(deep).getScheduleDelay()).isEmpty();
+    assertThat(reason(deep)).isEqualTo("InvalidSpec");
+    assertThat(ReadyCondition.of(deep.getStatus()).orElseThrow().getMessage()).contains("nested deeper than 64")
+        .doesNotContain("needle-value");
+    assertThat(datadog.calls).isEmpty();
   }
 
   @Test
@@ -196,7 +206,7 @@ class DatadogObjectReconcilerTest {
     reconcile(w);
     datadog.fail(Operation.GET, FakeDatadog.Failure.of(500, "boom"));
     reconcile(w);
-    assertThat(reconciler.trackedFailures()).isEqualTo(1);
+    assertThat(reconciler.trackedFailures()).as("a backoff count and the applied values").isEqualTo(2);
 
     datadog.fail(Operation.DELETE, FakeDatadog.Failure.of(500, "Internal Server Error"));
     DeleteControl failed = reconciler.cleanup(w);
@@ -272,5 +282,47 @@ class DatadogObjectReconcilerTest {
     reconcile(w);
     assertThat(datadog.webhooks).containsKey("drifty");
     assertThat(w.getStatus().getDriftCorrections()).isEqualTo(2);
+  }
+
+  @Test
+  void aV1FingerprintIsUpgradedInStatusWithNoDatadogWrite() throws Exception {
+    DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(datadog, new ReconcileSettings(
+        this::readSecrets, new RecordingEvents(events), this::checkpoint, ReconcileObserver.NONE, BACKOFF, RESYNC,
+        AdoptionScope.NOWHERE, FINGERPRINTS, Clock.systemUTC(), () -> 0.5));
+    io.ddwebhooks.operator.crd.DatadogCustomVariable v = io.ddwebhooks.operator.testing.Fixtures.variable("loop",
+        "pin", "4821", true);
+    v.getMetadata().setGeneration(1L);
+    v.getMetadata().setUid(UUID.randomUUID().toString());
+    datadog.variables.put("PIN", new io.ddwebhooks.operator.datadog.CustomVariable("PIN", "4821", true));
+    // the status an earlier version wrote: owned, applied, fingerprint in the v1 scheme
+    DatadogResourceStatus status = new DatadogResourceStatus();
+    status.setRemoteName("PIN");
+    status.setObservedGeneration(1L);
+    String canonical = new io.ddwebhooks.operator.sync.CustomVariableKind().canonical(
+        new io.ddwebhooks.operator.datadog.CustomVariable("PIN", "4821", true));
+    java.lang.reflect.Method legacy = Fingerprints.class.getDeclaredMethod("legacy", String.class, String.class);
+    legacy.setAccessible(true);
+    status.setAppliedFingerprint((String) legacy.invoke(null, "c2FsdA", canonical));
+    v.setStatus(status);
+
+    UpdateControl<io.ddwebhooks.operator.crd.DatadogCustomVariable> control = variables.reconcile(v, List.of());
+    assertThat(datadog.writes()).as("no Datadog write for the upgrade").isEmpty();
+    assertThat(control.isPatchStatus()).isTrue();
+    String upgraded = control.getResource().orElseThrow().getStatus().getAppliedFingerprint();
+    assertThat(upgraded).startsWith("v2:k1:c2FsdA:");
+    assertThat(ReadyCondition.reason(control.getResource().orElseThrow().getStatus())).contains("Synced");
+  }
+
+  /** Events as text, for the tests that build a second reconciler. */
+  private record RecordingEvents(List<String> events) implements EventSink {
+    @Override
+    public void normal(HasMetadata resource, String reason, String message) {
+      events.add("Normal " + reason + ": " + message);
+    }
+
+    @Override
+    public void warning(HasMetadata resource, String reason, String message) {
+      events.add("Warning " + reason + ": " + message);
+    }
   }
 }

@@ -10,6 +10,7 @@ import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.emulator.Fault;
 import io.ddwebhooks.operator.emulator.RecordedCall;
 import io.ddwebhooks.operator.status.Reason;
+import io.ddwebhooks.operator.testing.ForwardingApi;
 import io.ddwebhooks.operator.testing.OperatorHarness;
 import io.fabric8.kubernetes.api.model.Event;
 import java.time.Duration;
@@ -131,22 +132,42 @@ class FailureHandlingIT {
 
   @Test
   void aFailureNobodyAnticipatedIsReportedNotRetriedSilently() {
-    // arrays nested exactly 1000 deep pass validation and then throw while rendering
+    // a bug below the reconciler, simulated by a client that throws for one name; its message quotes a value
+    h.stopOperator();
+    h.startOperator(api -> new ForwardingApi(api) {
+      @Override
+      public java.util.Optional<io.ddwebhooks.operator.datadog.Webhook> getWebhook(String name) {
+        if (name.equals("buggy")) {
+          throw new IllegalStateException("unexpected state near buggy-needle");
+        }
+        return super.getWebhook(name);
+      }
+    }, h.config());
+    try {
+      h.create(webhook(NS, "buggy", "https://a.example.com"));
+      var condition = h.awaitReason(DatadogWebhook.class, NS, "buggy", Reason.InternalError);
+      assertThat(condition.getStatus()).isEqualTo("False");
+      assertThat(condition.getMessage()).startsWith("internal error: java.lang.IllegalStateException")
+          .doesNotContain("buggy-needle");
+      await().until(() -> warned("buggy", Reason.InternalError));
+      assertThat(h.events(NS, "buggy")).noneMatch(e -> e.getMessage().contains("buggy-needle"));
+      assertThat(h.writesFor("buggy")).isEmpty();
+    } finally {
+      h.stopOperator();
+      h.startOperator();
+    }
+    // the bug gone, it converges on its own (the backoff brings it back)
+    h.awaitSynced(DatadogWebhook.class, NS, "buggy");
+  }
+
+  @Test
+  void aPayloadNestedBeyondTheLimitIsRefusedWithNoCall() {
+    // arrays nested exactly 1000 deep once passed validation and threw while rendering
     DatadogWebhook deep = webhook(NS, "deep", "https://a.example.com");
     deep.getSpec().setPayload("[".repeat(1000) + "\"deep-needle\"" + "]".repeat(1000));
     h.create(deep);
-    var condition = h.awaitReason(DatadogWebhook.class, NS, "deep", Reason.InternalError);
-    assertThat(condition.getStatus()).isEqualTo("False");
-    assertThat(condition.getMessage()).startsWith("internal error: ").doesNotContain("deep-needle");
-    await().until(() -> warned("deep", Reason.InternalError));
-    assertThat(h.events(NS, "deep")).noneMatch(e -> e.getMessage().contains("deep-needle"));
-    assertThat(h.writesFor("deep")).isEmpty();
-
-    // fixed by the user: converges like any other change
-    h.edit(DatadogWebhook.class, NS, "deep", w -> {
-      w.getSpec().setPayload("{\"text\": \"$EVENT_TITLE\"}");
-      return w;
-    });
-    h.awaitSynced(DatadogWebhook.class, NS, "deep");
+    var condition = h.awaitReason(DatadogWebhook.class, NS, "deep", Reason.InvalidSpec);
+    assertThat(condition.getMessage()).contains("nested deeper than 64").doesNotContain("deep-needle");
+    assertThat(h.callsFor("deep")).isEmpty();
   }
 }

@@ -36,11 +36,11 @@ class StatusBookTest {
   void noChangeMeansNoStatusPatch() {
     DatadogWebhook w = webhook("ns", "w", "https://x");
     w.getMetadata().setGeneration(1L);
-    StatusBook book = StatusBook.open(w);
+    StatusBook book = StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
     book.ready(Reason.Synced, "ok", T1);
     assertThat(book.control(w, Optional.empty()).isPatchStatus()).isTrue();
 
-    StatusBook again = StatusBook.open(w);
+    StatusBook again = StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
     again.ready(Reason.Synced, "ok", T2);
     assertThat(again.control(w, Optional.empty()).isNoUpdate()).isTrue();
   }
@@ -48,7 +48,7 @@ class StatusBookTest {
   @Test
   void settlesOwnershipByOutcome() {
     DatadogWebhook w = webhook("ns", "w", "https://x");
-    StatusBook book = StatusBook.open(w);
+    StatusBook book = StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
     book.status().setPendingName("w");
     book.settle(new Outcome.Wrote(Outcome.Change.CREATED, "w", List.of(), null, false, Optional.empty(), "e", "m"), "w",
         "fp1", Map.of("s", "3"), T1);

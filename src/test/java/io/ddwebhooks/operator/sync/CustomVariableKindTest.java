@@ -39,7 +39,7 @@ class CustomVariableKindTest {
   void rendersSecretValues() {
     DatadogCustomVariable v = variableFromSecret("ns", "tok", "s", "k", true);
     CustomVariable rendered = kind.render(v.getSpec(), v.getMetadata().getName(), new SecretValues(Map.of(new SecretKeySelector("s", "k"), "xyz"),
-        Map.of("s", "1")));
+        Map.of("s", "1")), ResourceKind.History.NONE);
     assertThat(rendered).isEqualTo(new CustomVariable("TOK", "xyz", true));
     assertThat(rendered.toString()).doesNotContain("xyz");
   }
@@ -59,6 +59,29 @@ class CustomVariableKindTest {
     assertThat(kind.differences(desired, new CustomVariable("A", "w", false), true)).containsExactly("value");
     assertThat(kind.differences(desired, new CustomVariable("B", null, true), true))
         .containsExactly("name", "isSecret");
+  }
+
+  @Test
+  void aValueFromASecretIsSecretByDefaultForNewVariablesOnly() {
+    DatadogCustomVariable fromSecret = variableFromSecret("ns", "tok", "s", "k", false);
+    fromSecret.getSpec().setIsSecret(null);
+    DatadogCustomVariable literal = variable("ns", "lit", "v", false);
+    literal.getSpec().setIsSecret(null);
+    ResourceKind.History fresh = ResourceKind.History.NONE;
+    ResourceKind.History legacy = new ResourceKind.History(true, null);
+    assertThat(CustomVariableKind.secret(fromSecret.getSpec(), fresh)).as("new, from a Secret").isTrue();
+    assertThat(CustomVariableKind.secret(literal.getSpec(), fresh)).as("new, literal").isFalse();
+    assertThat(CustomVariableKind.secret(fromSecret.getSpec(), legacy)).as("existed before the default").isFalse();
+    assertThat(kind.advice(fromSecret.getSpec(), legacy)).hasValueSatisfying(a -> assertThat(a)
+        .contains("spec.isSecret"));
+    assertThat(kind.advice(fromSecret.getSpec(), fresh)).isEmpty();
+    // once applied, the choice sticks whatever the ownership says
+    assertThat(CustomVariableKind.secret(fromSecret.getSpec(), new ResourceKind.History(true, true))).isTrue();
+    assertThat(CustomVariableKind.secret(literal.getSpec(), new ResourceKind.History(true, false))).isFalse();
+    assertThat(kind.advice(fromSecret.getSpec(), new ResourceKind.History(true, false))).isEmpty();
+    // explicit always wins
+    fromSecret.getSpec().setIsSecret(false);
+    assertThat(CustomVariableKind.secret(fromSecret.getSpec(), new ResourceKind.History(true, true))).isFalse();
   }
 
   private java.util.List<String> validate(DatadogCustomVariable r) {

@@ -78,7 +78,7 @@ class WebhookKindTest {
 
     assertThat(kind.secretRefs(w.getSpec())).containsExactly(new SecretKeySelector("creds", "url"),
         new SecretKeySelector("creds", "tok"));
-    Webhook rendered = kind.render(w.getSpec(), w.getMetadata().getName(), secrets);
+    Webhook rendered = kind.render(w.getSpec(), w.getMetadata().getName(), secrets, ResourceKind.History.NONE);
     assertThat(rendered.name()).isEqualTo("hook");
     assertThat(rendered.url()).isEqualTo("https://h.example.com/T0KEN");
     assertThat(rendered.payload()).isEqualTo(Webhook.DEFAULT_PAYLOAD);
@@ -87,8 +87,8 @@ class WebhookKindTest {
 
     w.getSpec().setEncodeAs(EncodeAs.FORM);
     w.getSpec().setCustomHeaders(List.of());
-    assertThat(kind.render(w.getSpec(), w.getMetadata().getName(), secrets).encodeAs()).isEqualTo("form");
-    assertThat(kind.render(w.getSpec(), w.getMetadata().getName(), secrets).customHeaders()).isNull();
+    assertThat(kind.render(w.getSpec(), w.getMetadata().getName(), secrets, ResourceKind.History.NONE).encodeAs()).isEqualTo("form");
+    assertThat(kind.render(w.getSpec(), w.getMetadata().getName(), secrets, ResourceKind.History.NONE).customHeaders()).isNull();
   }
 
   @Test
