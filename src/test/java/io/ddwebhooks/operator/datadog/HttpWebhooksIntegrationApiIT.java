@@ -127,4 +127,13 @@ class HttpWebhooksIntegrationApiIT {
   void namesAreEscapedInPaths() {
     assertThat(HttpWebhooksIntegrationApi.escape("a b/c")).isEqualTo("a%20b%2Fc");
   }
+
+  @Test
+  void anOversizedAnswerIsNotRead() {
+    emulator.failNextCalls(1, new Fault(500, java.util.Map.of(), "{\"errors\":[\"" + "x".repeat(2 << 20) + "\"]}",
+        false));
+    DatadogApiException e = catchThrowableOfType(DatadogApiException.class, () -> api.getWebhook("big"));
+    assertThat(e.status()).isEqualTo(DatadogApiException.NETWORK_ERROR);
+    assertThat(e.getMessage()).contains("larger than 1024 KiB").hasSizeLessThan(200);
+  }
 }

@@ -113,4 +113,28 @@ class DatadogCustomVariableIT {
     assertThat(condition.getMessage()).isEqualTo("key 'absent' not found in Secret 'partial'");
     assertThat(h.callsFor("NEEDS_KEY")).isEmpty();
   }
+
+  @Test
+  void aValueFromASecretIsSecretUnlessTheSpecSaysOtherwise() {
+    h.secret(NS, "defaults", Map.of("key", "from-a-secret"));
+    var fromSecret = variableFromSecret(NS, "default-secret", "defaults", "key", false);
+    fromSecret.getSpec().setIsSecret(null);
+    h.create(fromSecret);
+    var literal = io.ddwebhooks.operator.testing.Fixtures.variable(NS, "default-literal", "plain", false);
+    literal.getSpec().setIsSecret(null);
+    h.create(literal);
+    h.awaitSynced(DatadogCustomVariable.class, NS, "default-secret");
+    h.awaitSynced(DatadogCustomVariable.class, NS, "default-literal");
+    assertThat(h.datadog.storedVariable("DEFAULT_SECRET").orElseThrow().get("is_secret").asBoolean()).isTrue();
+    assertThat(h.datadog.storedVariable("DEFAULT_LITERAL").orElseThrow().get("is_secret").asBoolean()).isFalse();
+    assertThat(h.get(DatadogCustomVariable.class, NS, "default-secret").getStatus().getAppliedIsSecret()).isTrue();
+
+    // the choice sticks: a rotation rewrites the value and keeps it secret, with one write
+    h.datadog.clearCalls();
+    h.secret(NS, "defaults", Map.of("key", "rotated"));
+    org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(storedValue("DEFAULT_SECRET"))
+        .isEqualTo("rotated"));
+    assertThat(h.datadog.storedVariable("DEFAULT_SECRET").orElseThrow().get("is_secret").asBoolean()).isTrue();
+    assertThat(h.writesFor("DEFAULT_SECRET")).hasSize(1);
+  }
 }

@@ -313,6 +313,33 @@ class DatadogObjectReconcilerTest {
     assertThat(ReadyCondition.reason(control.getResource().orElseThrow().getStatus())).contains("Synced");
   }
 
+  @Test
+  void aVariableFromBeforeTheSecretDefaultStaysAsItWasAndIsToldOnce() {
+    DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(datadog, new ReconcileSettings(
+        this::readSecrets, new RecordingEvents(events), this::checkpoint, ReconcileObserver.NONE, BACKOFF, RESYNC,
+        AdoptionScope.NOWHERE, FINGERPRINTS, Clock.systemUTC(), () -> 0.5));
+    secretData.put(new SecretKeySelector("s", "k"), "token-value");
+    io.ddwebhooks.operator.crd.DatadogCustomVariable v = io.ddwebhooks.operator.testing.Fixtures.variableFromSecret(
+        "loop", "legacy", "s", "k", false);
+    v.getSpec().setIsSecret(null);
+    v.getMetadata().setGeneration(1L);
+    v.getMetadata().setUid(UUID.randomUUID().toString());
+    datadog.variables.put("LEGACY", new io.ddwebhooks.operator.datadog.CustomVariable("LEGACY", "token-value", false));
+    DatadogResourceStatus status = new DatadogResourceStatus();
+    status.setRemoteName("LEGACY");
+    status.setObservedGeneration(1L);
+    v.setStatus(status);
+
+    UpdateControl<io.ddwebhooks.operator.crd.DatadogCustomVariable> first = variables.reconcile(v, List.of());
+    assertThat(datadog.writes()).as("not turned secret behind the user's back").isEmpty();
+    assertThat(events).filteredOn(e -> e.startsWith("Warning SetExplicitly")).hasSize(1);
+    v.setStatus(first.getResource().orElseThrow().getStatus());
+    assertThat(v.getStatus().getAppliedIsSecret()).isFalse();
+    variables.reconcile(v, List.of());
+    assertThat(events).filteredOn(e -> e.startsWith("Warning SetExplicitly")).as("told once").hasSize(1);
+    assertThat(datadog.writes()).isEmpty();
+  }
+
   /** Events as text, for the tests that build a second reconciler. */
   private record RecordingEvents(List<String> events) implements EventSink {
     @Override
