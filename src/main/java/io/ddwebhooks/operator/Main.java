@@ -161,9 +161,23 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--app-key", description = "Accept only this DD-APPLICATION-KEY (default: any non-empty key).")
     String appKey;
 
+    @Option(names = "--org", description = "Another Datadog org, reached with exactly these keys, with its own"
+        + " objects: NAME=APIKEY:APPKEY (repeatable). Other keys reach the default org.")
+    java.util.List<String> orgs = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
       try (DatadogEmulator emulator = new DatadogEmulator(port, apiKey, appKey)) {
+        for (String org : orgs) {
+          int eq = org.indexOf('=');
+          int colon = org.indexOf(':', eq + 1);
+          if (eq < 1 || colon < 0) {
+            System.err.println("error: --org takes NAME=APIKEY:APPKEY");
+            return 2;
+          }
+          emulator.addOrg(org.substring(0, eq), org.substring(eq + 1, colon), org.substring(colon + 1));
+          System.out.println("  org " + org.substring(0, eq));
+        }
         System.out.println("Datadog emulator listening on " + emulator.baseUrl() + " (Ctrl-C stops it)");
         new CountDownLatch(1).await();
       }

@@ -55,19 +55,123 @@ public class DatadogEmulator implements AutoCloseable {
   private final String apiKey;
   private final String appKey;
 
-  private final Map<String, ObjectNode> webhooks = new LinkedHashMap<>();
-  private final Map<String, ObjectNode> variables = new LinkedHashMap<>();
+  /** The default org: the constructor's keys (or any keys), and what the accessors without an org name read. */
+  public static final String DEFAULT_ORG = "default";
+  /** Datadog orgs by name, each with its own objects and its own writes in flight; the default org last. */
+  private final Map<String, Org> orgs = new LinkedHashMap<>();
+  private final Org defaultOrg;
   private final List<RecordedCall> calls = new ArrayList<>();
   private final Deque<ScheduledFault> faults = new ArrayDeque<>();
   private final AtomicLong sequence = new AtomicLong();
-  private final AtomicInteger writesInFlight = new AtomicInteger();
-  private final AtomicInteger maxConcurrentWrites = new AtomicInteger();
   private volatile Duration readLatency = Duration.ZERO;
   private volatile Duration writeLatency = Duration.ZERO;
   private volatile boolean legacyNotFound;
   private volatile double chaosProbability;
   private java.util.Random chaosRandom = new java.util.Random(0);
   private final AtomicInteger faultsInjected = new AtomicInteger();
+
+  /**
+   * One Datadog org: its webhooks and custom variables, the keys that reach it, and how many writes it has in
+   * flight (writes to one org must not overlap; writes to two orgs may).
+   */
+  public final class Org {
+    private final String name;
+    private final String apiKey;
+    private final String appKey;
+    private final Map<String, ObjectNode> webhooks = new LinkedHashMap<>();
+    private final Map<String, ObjectNode> variables = new LinkedHashMap<>();
+    private final AtomicInteger writesInFlight = new AtomicInteger();
+    private final AtomicInteger maxConcurrentWrites = new AtomicInteger();
+
+    private Org(String name, String apiKey, String appKey) {
+      this.name = name;
+      this.apiKey = apiKey;
+      this.appKey = appKey;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    /** A webhook as the API would return it. */
+    public Optional<JsonNode> webhook(String webhook) {
+      synchronized (DatadogEmulator.this) {
+        return Optional.ofNullable(webhooks.get(webhook)).map(ObjectNode::deepCopy);
+      }
+    }
+
+    /** A custom variable as stored, value included even when secret (the API would hide it). */
+    public Optional<JsonNode> storedVariable(String variable) {
+      synchronized (DatadogEmulator.this) {
+        return Optional.ofNullable(variables.get(variable)).map(ObjectNode::deepCopy);
+      }
+    }
+
+    public List<String> webhookNames() {
+      synchronized (DatadogEmulator.this) {
+        return List.copyOf(webhooks.keySet());
+      }
+    }
+
+    public List<String> variableNames() {
+      synchronized (DatadogEmulator.this) {
+        return List.copyOf(variables.keySet());
+      }
+    }
+
+    /** The most writes to this org that were ever being processed at once; 1 means they never overlapped. */
+    public int maxConcurrentWrites() {
+      return maxConcurrentWrites.get();
+    }
+
+    /** Calls that reached this org. */
+    public List<RecordedCall> calls() {
+      return DatadogEmulator.this.calls().stream().filter(c -> name.equals(c.org())).toList();
+    }
+
+    public List<RecordedCall> writes() {
+      return calls().stream().filter(RecordedCall::isWrite).toList();
+    }
+
+    private boolean accepts(String key, String app) {
+      return authorized(key, apiKey) && authorized(app, appKey);
+    }
+  }
+
+  /**
+   * Adds an org reached with exactly these keys (the default org answers any other keys it accepts), as
+   * {@code emulator --org NAME=APIKEY:APPKEY} does.
+   */
+  public synchronized Org addOrg(String name, String orgApiKey, String orgAppKey) {
+    if (orgApiKey == null || orgAppKey == null || orgApiKey.isBlank() || orgAppKey.isBlank()) {
+      throw new IllegalArgumentException("an org needs both keys");
+    }
+    Org org = new Org(name, orgApiKey, orgAppKey);
+    orgs.put(name, org);
+    return org;
+  }
+
+  /** The org named {@code name} ({@link #DEFAULT_ORG} for the default one). */
+  public synchronized Org org(String name) {
+    if (DEFAULT_ORG.equals(name)) {
+      return defaultOrg;
+    }
+    Org org = orgs.get(name);
+    if (org == null) {
+      throw new IllegalArgumentException("no org " + name);
+    }
+    return org;
+  }
+
+  /** The org these keys reach, if any: an added org whose keys they are, else the default org if it accepts them. */
+  private synchronized Org orgFor(String key, String app) {
+    for (Org org : orgs.values()) {
+      if (org.apiKey.equals(key) && org.appKey.equals(app)) {
+        return org;
+      }
+    }
+    return defaultOrg.accepts(key, app) ? defaultOrg : null;
+  }
 
   private record ScheduledFault(Predicate<String> methods, Fault fault, AtomicInteger remaining) {}
 
@@ -78,6 +182,7 @@ public class DatadogEmulator implements AutoCloseable {
   public DatadogEmulator(int port, String apiKey, String appKey) throws IOException {
     this.apiKey = apiKey;
     this.appKey = appKey;
+    this.defaultOrg = new Org(DEFAULT_ORG, apiKey, appKey);
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
     this.executor = Executors.newCachedThreadPool(r -> {
       Thread t = new Thread(r, "datadog-emulator");
@@ -156,15 +261,23 @@ public class DatadogEmulator implements AutoCloseable {
     return faultsInjected.get();
   }
 
-  /** Forgets all objects, calls and faults. */
+  private List<Org> allOrgs() {
+    List<Org> all = new ArrayList<>(orgs.values());
+    all.add(defaultOrg);
+    return all;
+  }
+
+  /** Forgets all objects (of every org), calls and faults. */
   public synchronized void reset() {
-    webhooks.clear();
-    variables.clear();
+    for (Org org : allOrgs()) {
+      org.webhooks.clear();
+      org.variables.clear();
+      org.maxConcurrentWrites.set(0);
+    }
     calls.clear();
     faults.clear();
     chaosProbability = 0;
     faultsInjected.set(0);
-    maxConcurrentWrites.set(0);
     readLatency = Duration.ZERO;
     writeLatency = Duration.ZERO;
     legacyNotFound = false;
@@ -184,50 +297,57 @@ public class DatadogEmulator implements AutoCloseable {
     calls.clear();
   }
 
-  /** The most writes that were ever being processed at the same moment; 1 means writes never overlapped. */
-  public int maxConcurrentWrites() {
-    return maxConcurrentWrites.get();
+  /**
+   * The most writes to one org that were ever being processed at the same moment; 1 means writes to an org never
+   * overlapped (writes to two orgs may).
+   */
+  public synchronized int maxConcurrentWrites() {
+    int max = defaultOrg.maxConcurrentWrites.get();
+    for (Org org : orgs.values()) {
+      max = Math.max(max, org.maxConcurrentWrites.get());
+    }
+    return max;
   }
 
   /** A webhook as the API would return it. */
   public synchronized Optional<JsonNode> webhook(String name) {
-    return Optional.ofNullable(webhooks.get(name)).map(ObjectNode::deepCopy);
+    return Optional.ofNullable(defaultOrg.webhooks.get(name)).map(ObjectNode::deepCopy);
   }
 
   /** A custom variable as stored, value included even when secret (the API would hide it). */
   public synchronized Optional<JsonNode> storedVariable(String name) {
-    return Optional.ofNullable(variables.get(name)).map(ObjectNode::deepCopy);
+    return Optional.ofNullable(defaultOrg.variables.get(name)).map(ObjectNode::deepCopy);
   }
 
   public synchronized List<String> webhookNames() {
-    return List.copyOf(webhooks.keySet());
+    return List.copyOf(defaultOrg.webhooks.keySet());
   }
 
   public synchronized List<String> variableNames() {
-    return List.copyOf(variables.keySet());
+    return List.copyOf(defaultOrg.variables.keySet());
   }
 
   /** Stores a webhook as if someone changed it in the Datadog UI (no call is recorded). */
   public synchronized void putWebhookOutOfBand(String name, String url) {
     ObjectNode w = webhookObject(name, url, DEFAULT_PAYLOAD, null, "json");
-    webhooks.put(name, w);
+    defaultOrg.webhooks.put(name, w);
   }
 
   /** Changes one field of a stored webhook outside the API (no call is recorded). */
   public synchronized void editWebhookOutOfBand(String name, String field, String value) {
-    webhooks.get(name).put(field, value);
+    defaultOrg.webhooks.get(name).put(field, value);
   }
 
   public synchronized void deleteWebhookOutOfBand(String name) {
-    webhooks.remove(name);
+    defaultOrg.webhooks.remove(name);
   }
 
   public synchronized void putVariableOutOfBand(String name, String value, boolean secret) {
-    variables.put(name, variableObject(name, value, secret));
+    defaultOrg.variables.put(name, variableObject(name, value, secret));
   }
 
   public synchronized void deleteVariableOutOfBand(String name) {
-    variables.remove(name);
+    defaultOrg.variables.remove(name);
   }
 
   // ---------------------------------------------------------------- HTTP
@@ -248,10 +368,12 @@ public class DatadogEmulator implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
     String body = readBody(exchange.getRequestBody());
-    boolean write = !method.equals("GET");
+    Org org = orgFor(exchange.getRequestHeaders().getFirst("DD-API-KEY"),
+        exchange.getRequestHeaders().getFirst("DD-APPLICATION-KEY"));
+    boolean write = !method.equals("GET") && org != null;
     if (write) {
-      int now = writesInFlight.incrementAndGet();
-      maxConcurrentWrites.accumulateAndGet(now, Math::max);
+      int now = org.writesInFlight.incrementAndGet();
+      org.maxConcurrentWrites.accumulateAndGet(now, Math::max);
     }
     Answer answer;
     Fault fault;
@@ -259,9 +381,9 @@ public class DatadogEmulator implements AutoCloseable {
       pause(write ? writeLatency : readLatency);
       fault = nextFault(method);
       if (fault != null && fault.commitsFirst()) {
-        answer(exchange, method, path, body);
+        answer(org, method, path, body);
       }
-      answer = fault == null ? answer(exchange, method, path, body)
+      answer = fault == null ? answer(org, method, path, body)
           : fault.echoesRequest() ? Answer.error(fault.status(), "invalid request: " + body)
           : new Answer(fault.status(), fault.body(), fault.headers());
     } catch (RuntimeException e) {
@@ -270,15 +392,15 @@ public class DatadogEmulator implements AutoCloseable {
     } finally {
       // the write is over before the client can see its answer, so the next write it sends is not an overlap
       if (write) {
-        writesInFlight.decrementAndGet();
+        org.writesInFlight.decrementAndGet();
       }
     }
     if (fault != null && fault.dropsConnection()) {
-      record(method, path, body, 0, "");
+      record(org, method, path, body, 0, "");
       exchange.close();
       return;
     }
-    record(method, path, body, answer.status(), answer.body());
+    record(org, method, path, body, answer.status(), answer.body());
     send(exchange, answer);
   }
 
@@ -305,8 +427,10 @@ public class DatadogEmulator implements AutoCloseable {
     return null;
   }
 
-  private synchronized void record(String method, String path, String body, int status, String response) {
-    calls.add(new RecordedCall(sequence.incrementAndGet(), method, path, body, status, response));
+  private synchronized void record(Org org, String method, String path, String body, int status,
+      String response) {
+    calls.add(new RecordedCall(sequence.incrementAndGet(), method, path, body, status, response,
+        org == null ? null : org.name));
   }
 
   private static void pause(Duration d) {
@@ -337,33 +461,31 @@ public class DatadogEmulator implements AutoCloseable {
     exchange.close();
   }
 
-  private Answer answer(HttpExchange exchange, String method, String path, String body) {
-    String key = exchange.getRequestHeaders().getFirst("DD-API-KEY");
-    String app = exchange.getRequestHeaders().getFirst("DD-APPLICATION-KEY");
-    if (!authorized(key, apiKey) || !authorized(app, appKey)) {
+  private Answer answer(Org org, String method, String path, String body) {
+    if (org == null) {
       return Answer.error(403, "Forbidden");
     }
     if (path.equals(WEBHOOKS)) {
-      return method.equals("POST") ? createWebhook(body) : Answer.error(405, "Method Not Allowed");
+      return method.equals("POST") ? createWebhook(org, body) : Answer.error(405, "Method Not Allowed");
     }
     if (path.equals(VARIABLES)) {
-      return method.equals("POST") ? createVariable(body) : Answer.error(405, "Method Not Allowed");
+      return method.equals("POST") ? createVariable(org, body) : Answer.error(405, "Method Not Allowed");
     }
     if (path.startsWith(WEBHOOKS + "/")) {
       String name = decode(path.substring(WEBHOOKS.length() + 1));
       return switch (method) {
-        case "GET" -> getWebhook(name);
-        case "PUT" -> updateWebhook(name, body);
-        case "DELETE" -> deleteWebhook(name);
+        case "GET" -> getWebhook(org, name);
+        case "PUT" -> updateWebhook(org, name, body);
+        case "DELETE" -> deleteWebhook(org, name);
         default -> Answer.error(405, "Method Not Allowed");
       };
     }
     if (path.startsWith(VARIABLES + "/")) {
       String name = decode(path.substring(VARIABLES.length() + 1));
       return switch (method) {
-        case "GET" -> getVariable(name);
-        case "PUT" -> updateVariable(name, body);
-        case "DELETE" -> deleteVariable(name);
+        case "GET" -> getVariable(org, name);
+        case "PUT" -> updateVariable(org, name, body);
+        case "DELETE" -> deleteVariable(org, name);
         default -> Answer.error(405, "Method Not Allowed");
       };
     }
@@ -401,7 +523,7 @@ public class DatadogEmulator implements AutoCloseable {
     return w;
   }
 
-  private synchronized Answer createWebhook(String body) {
+  private synchronized Answer createWebhook(Org org, String body) {
     ObjectNode in = parseObject(body).orElse(null);
     if (in == null || !isText(in, "name") || !isText(in, "url") || !validWebhookFields(in)) {
       return Answer.error(400, "Invalid webhook");
@@ -410,7 +532,7 @@ public class DatadogEmulator implements AutoCloseable {
     if (!WEBHOOK_NAME.matcher(name).matches()) {
       return Answer.error(400, "Invalid webhook");
     }
-    if (webhooks.containsKey(name)) {
+    if (org.webhooks.containsKey(name)) {
       return Answer.error(400, "Webhook already exists");
     }
     String payload = textOrNull(in, "payload");
@@ -418,18 +540,18 @@ public class DatadogEmulator implements AutoCloseable {
     ObjectNode w = webhookObject(name, in.get("url").asText(), payload == null ? DEFAULT_PAYLOAD : payload,
         headers == null || headers.isEmpty() ? null : headers, in.hasNonNull("encode_as")
             ? in.get("encode_as").asText() : "json");
-    webhooks.put(name, w);
+    org.webhooks.put(name, w);
     return new Answer(201, w.toString(), Map.of("Location",
         "https://app.datadoghq.com" + WEBHOOKS + "/" + name));
   }
 
-  private synchronized Answer getWebhook(String name) {
-    ObjectNode w = webhooks.get(name);
+  private synchronized Answer getWebhook(Org org, String name) {
+    ObjectNode w = org.webhooks.get(name);
     return w == null ? Answer.error(404, "Webhook does not exist") : Answer.json(200, w);
   }
 
-  private synchronized Answer updateWebhook(String name, String body) {
-    ObjectNode current = webhooks.get(name);
+  private synchronized Answer updateWebhook(Org org, String name, String body) {
+    ObjectNode current = org.webhooks.get(name);
     if (current == null) {
       return Answer.error(404, "Webhook does not exist");
     }
@@ -442,7 +564,7 @@ public class DatadogEmulator implements AutoCloseable {
     if (!WEBHOOK_NAME.matcher(newName).matches()) {
       return Answer.error(400, "Invalid webhook");
     }
-    if (!newName.equals(name) && webhooks.containsKey(newName)) {
+    if (!newName.equals(name) && org.webhooks.containsKey(newName)) {
       return Answer.error(400, "Webhook already exists");
     }
     ObjectNode next = current.deepCopy();
@@ -462,13 +584,13 @@ public class DatadogEmulator implements AutoCloseable {
     if (in.has("encode_as")) {
       next.put("encode_as", in.get("encode_as").asText());
     }
-    webhooks.remove(name);
-    webhooks.put(newName, next);
+    org.webhooks.remove(name);
+    org.webhooks.put(newName, next);
     return Answer.json(200, next);
   }
 
-  private synchronized Answer deleteWebhook(String name) {
-    if (webhooks.remove(name) == null) {
+  private synchronized Answer deleteWebhook(Org org, String name) {
+    if (org.webhooks.remove(name) == null) {
       return Answer.error(legacyNotFound ? 400 : 404, "Webhook does not exist");
     }
     return new Answer(200, "{}", Map.of());
@@ -516,7 +638,7 @@ public class DatadogEmulator implements AutoCloseable {
     return v;
   }
 
-  private synchronized Answer createVariable(String body) {
+  private synchronized Answer createVariable(Org org, String body) {
     ObjectNode in = parseObject(body).orElse(null);
     if (in == null || !isText(in, "name") || !isText(in, "value") || !in.has("is_secret")
         || in.get("is_secret").getNodeType() != JsonNodeType.BOOLEAN) {
@@ -526,22 +648,22 @@ public class DatadogEmulator implements AutoCloseable {
     if (!VARIABLE_NAME.matcher(name).matches()) {
       return Answer.error(400, "Invalid custom variable name");
     }
-    if (variables.containsKey(name)) {
+    if (org.variables.containsKey(name)) {
       return Answer.error(400, "Custom variable already exists");
     }
     ObjectNode v = variableObject(name, in.get("value").asText(), in.get("is_secret").asBoolean());
-    variables.put(name, v);
+    org.variables.put(name, v);
     return new Answer(201, visible(v).toString(), Map.of("Location",
         "https://app.datadoghq.com" + VARIABLES + "/" + name));
   }
 
-  private synchronized Answer getVariable(String name) {
-    ObjectNode v = variables.get(name);
+  private synchronized Answer getVariable(Org org, String name) {
+    ObjectNode v = org.variables.get(name);
     return v == null ? Answer.error(404, "Custom variable does not exist") : Answer.json(200, visible(v));
   }
 
-  private synchronized Answer updateVariable(String name, String body) {
-    ObjectNode current = variables.get(name);
+  private synchronized Answer updateVariable(Org org, String name, String body) {
+    ObjectNode current = org.variables.get(name);
     if (current == null) {
       return Answer.error(404, "Custom variable does not exist");
     }
@@ -554,7 +676,7 @@ public class DatadogEmulator implements AutoCloseable {
     if (!VARIABLE_NAME.matcher(newName).matches()) {
       return Answer.error(400, "Invalid custom variable name");
     }
-    if (!newName.equals(name) && variables.containsKey(newName)) {
+    if (!newName.equals(name) && org.variables.containsKey(newName)) {
       return Answer.error(400, "Custom variable already exists");
     }
     ObjectNode next = current.deepCopy();
@@ -565,13 +687,13 @@ public class DatadogEmulator implements AutoCloseable {
     if (in.has("is_secret")) {
       next.put("is_secret", in.get("is_secret").asBoolean());
     }
-    variables.remove(name);
-    variables.put(newName, next);
+    org.variables.remove(name);
+    org.variables.put(newName, next);
     return Answer.json(200, visible(next));
   }
 
-  private synchronized Answer deleteVariable(String name) {
-    if (variables.remove(name) == null) {
+  private synchronized Answer deleteVariable(Org org, String name) {
+    if (org.variables.remove(name) == null) {
       return Answer.error(legacyNotFound ? 400 : 404, "Custom variable does not exist");
     }
     return new Answer(200, "{}", Map.of());

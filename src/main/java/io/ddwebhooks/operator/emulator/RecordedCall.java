@@ -1,8 +1,11 @@
 package io.ddwebhooks.operator.emulator;
 
-/** One request the emulator answered, in arrival order. Test-only data: bodies may hold secret values. */
+/**
+ * One request the emulator answered, in arrival order, and the org it reached (null when its keys reached none).
+ * Test-only data: bodies may hold secret values.
+ */
 public record RecordedCall(long sequence, String method, String path, String requestBody, int status,
-    String responseBody) {
+    String responseBody, String org) {
 
   public boolean isWrite() {
     return !method.equals("GET");

@@ -104,4 +104,19 @@ class DatadogEmulatorIT {
     assertThat(emulator.webhookNames()).contains("committed");
     assertThat(emulator.maxConcurrentWrites()).isEqualTo(1);
   }
+
+  @Test
+  void eachKeyPairReachesItsOwnOrg() throws Exception {
+    DatadogEmulator.Org staging = emulator.addOrg("staging", "staging-api", "staging-app");
+    String hook = "{\"name\":\"same\",\"url\":\"https://%s.example.com\"}";
+    assertThat(call("POST", DatadogEmulator.WEBHOOKS, hook.formatted("prod")).statusCode()).isEqualTo(201);
+    assertThat(call("POST", DatadogEmulator.WEBHOOKS, hook.formatted("staging"), "staging-api", "staging-app")
+        .statusCode()).as("the same name in another org is no conflict").isEqualTo(201);
+    assertThat(emulator.webhook("same").orElseThrow().get("url").asText()).isEqualTo("https://prod.example.com");
+    assertThat(staging.webhook("same").orElseThrow().get("url").asText()).isEqualTo("https://staging.example.com");
+    assertThat(call("GET", DatadogEmulator.WEBHOOKS + "/same", null, "staging-api", "app").statusCode())
+        .as("a mixed pair reaches no org").isEqualTo(403);
+    assertThat(staging.calls()).hasSize(1);
+    assertThat(emulator.org(DatadogEmulator.DEFAULT_ORG).webhookNames()).containsExactly("same");
+  }
 }
