@@ -30,13 +30,14 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/* The operator's permissions, shared by the ClusterRole and the per-namespace Roles. */}}
 {{- define "dwo.rules" -}}
 - apiGroups: ["ddwebhooks.io"]
-  resources: ["datadogwebhooks", "datadogcustomvariables"]
+  resources: ["datadogwebhooks", "datadogcustomvariables", "datadogcredentials"]
   verbs: ["get", "list", "watch", "patch", "update"]
 - apiGroups: ["ddwebhooks.io"]
-  resources: ["datadogwebhooks/status", "datadogcustomvariables/status"]
+  resources: ["datadogwebhooks/status", "datadogcustomvariables/status", "datadogcredentials/status"]
   verbs: ["get", "patch", "update"]
 - apiGroups: ["ddwebhooks.io"]
-  resources: ["datadogwebhooks/finalizers", "datadogcustomvariables/finalizers"]
+  resources: ["datadogwebhooks/finalizers", "datadogcustomvariables/finalizers",
+    "datadogcredentials/finalizers"]
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]
@@ -44,4 +45,20 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 - apiGroups: [""]
   resources: ["events"]
   verbs: ["create", "patch"]
+{{- end -}}
+
+{{/* Cluster-scoped credentials and namespace labels: the cluster-wide install only */}}
+{{- define "dwo.clusterRules" -}}
+- apiGroups: ["ddwebhooks.io"]
+  resources: ["clusterdatadogcredentials"]
+  verbs: ["get", "list", "watch", "patch", "update"]
+- apiGroups: ["ddwebhooks.io"]
+  resources: ["clusterdatadogcredentials/status"]
+  verbs: ["get", "patch", "update"]
+- apiGroups: ["ddwebhooks.io"]
+  resources: ["clusterdatadogcredentials/finalizers"]
+  verbs: ["update"]
+- apiGroups: [""]
+  resources: ["namespaces"]
+  verbs: ["get", "list", "watch"]
 {{- end -}}

@@ -42,6 +42,9 @@ local degraded = {
   DriftDetected = true,
   RemoteNotFound = true,
   InternalError = true,
+  CredentialsNotFound = true,
+  CredentialsNotAllowed = true,
+  CredentialsNotReady = true,
 }
 if degraded[ready.reason] then
   hs.status = "Degraded"

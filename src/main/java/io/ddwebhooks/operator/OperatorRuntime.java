@@ -4,12 +4,19 @@ import io.ddwebhooks.operator.config.LeaderElection;
 import io.ddwebhooks.operator.config.OperatorConfig;
 import io.ddwebhooks.operator.datadog.CallObserver;
 import io.ddwebhooks.operator.datadog.HttpWebhooksIntegrationApi;
-import io.ddwebhooks.operator.datadog.SerializedWrites;
+import io.ddwebhooks.operator.datadog.DatadogOrgs;
+import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookReconciler;
 import io.ddwebhooks.operator.observability.HealthServer;
+import io.ddwebhooks.operator.reconciler.ApiCredentialsLookup;
+import io.ddwebhooks.operator.reconciler.ClusterDatadogCredentialsReconciler;
+import io.ddwebhooks.operator.reconciler.CredentialsKinds;
+import io.ddwebhooks.operator.reconciler.DatadogCredentialsReconciler;
+import io.ddwebhooks.operator.reconciler.CredentialsResolver;
 import io.ddwebhooks.operator.reconciler.EventRecorder;
+import io.ddwebhooks.operator.reconciler.OrgHealth;
 import io.ddwebhooks.operator.reconciler.FingerprintKeySecret;
 import io.ddwebhooks.operator.reconciler.ReconcileObserver;
 import io.ddwebhooks.operator.reconciler.ReconcileSettings;
@@ -24,6 +31,8 @@ import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Clock;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,11 +48,11 @@ public final class OperatorRuntime {
   static final String VARIABLE_CONTROLLER = DatadogCustomVariableReconciler.NAME;
 
   private final Operator operator;
-  private final SerializedWrites datadog;
+  private final DatadogOrgs datadog;
   private final boolean electing;
   private final AtomicBoolean leading;
 
-  private OperatorRuntime(Operator operator, SerializedWrites datadog, boolean electing, AtomicBoolean leading) {
+  private OperatorRuntime(Operator operator, DatadogOrgs datadog, boolean electing, AtomicBoolean leading) {
     this.operator = operator;
     this.datadog = datadog;
     this.electing = electing;
@@ -55,9 +64,22 @@ public final class OperatorRuntime {
     return datadogClient(config, CallObserver.NONE);
   }
 
+  /** The default org's client from DD_API_KEY/DD_APP_KEY; null when the environment has no keys. */
   public static WebhooksIntegrationApi datadogClient(OperatorConfig config, CallObserver observer) {
+    if (!config.hasEnvironmentKeys()) {
+      return null;
+    }
     return new HttpWebhooksIntegrationApi(config.datadogBaseUrl(), config.apiKey(), config.appKey(),
-        config.requestTimeout(), "datadog-webhooks-operator/" + VERSION, observer);
+        config.requestTimeout(), USER_AGENT, observer);
+  }
+
+  private static final String USER_AGENT = "datadog-webhooks-operator/" + VERSION;
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  /** The default org from the environment, if its keys are there. */
+  static OrgTarget environmentOrg(OperatorConfig config) {
+    return config.hasEnvironmentKeys()
+        ? new OrgTarget(config.datadogBaseUrl(), null, config.apiKey(), config.appKey()) : null;
   }
 
   /**
@@ -69,13 +91,24 @@ public final class OperatorRuntime {
     return create(client, config, api, useServerSideApply, ReconcileObserver.NONE);
   }
 
+  /**
+   * {@code api}: the default org's client (from the environment's keys; tests wrap it), or null; the orgs of
+   * credentials objects get HTTP clients of their own.
+   */
   public static OperatorRuntime create(KubernetesClient client, OperatorConfig config, WebhooksIntegrationApi api,
       boolean useServerSideApply, ReconcileObserver observer) {
-    SerializedWrites datadog = new SerializedWrites(api);
+    OrgTarget environmentOrg = environmentOrg(config);
+    CallObserver calls = observer instanceof CallObserver c ? c : CallObserver.NONE;
+    DatadogOrgs datadog = new DatadogOrgs(target -> api != null && target.equals(environmentOrg) ? api
+        : new HttpWebhooksIntegrationApi(target.endpoint(), target.apiKey(), target.appKey(),
+            config.requestTimeout(), USER_AGENT, calls, target.label(), HTTP));
     AtomicBoolean leading = new AtomicBoolean(config.leaderElection() == null);
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withUseSSAToPatchPrimaryResource(useServerSideApply)
+          // the status checkpoint before a create or rename makes a version JOSDK did not write; compared as
+          // numbers, its late informer event never replaces JOSDK's own newer update in its cache (a stale read)
+          .withParseResourceVersions(true)
           .withCloseClientOnStop(false);
       LeaderElection election = config.leaderElection();
       if (election != null) {
@@ -93,23 +126,56 @@ public final class OperatorRuntime {
       }
     });
     Clock clock = Clock.systemUTC();
-    Fingerprints fingerprints = fingerprints(client, config, clock);
-    EventRecorder events = new EventRecorder(client, clock, instanceName());
-    SecretReader secrets = new SecretReader(client);
-    operator.register(new DatadogWebhookReconciler(datadog, settings(config, secrets, events,
-        new StatusWriter(client, useServerSideApply, WEBHOOK_CONTROLLER), observer, fingerprints, clock)),
-        overrides(config, WEBHOOK_CONTROLLER));
-    operator.register(new DatadogCustomVariableReconciler(datadog, settings(config, secrets, events,
-        new StatusWriter(client, useServerSideApply, VARIABLE_CONTROLLER), observer, fingerprints, clock)),
-        overrides(config, VARIABLE_CONTROLLER));
+    Shared shared = new Shared(new SecretReader(client), new EventRecorder(client, clock, instanceName()), observer,
+        fingerprints(client, config, clock), datadog, credentials(client, config, environmentOrg), new OrgHealth(),
+        clock);
+    DatadogWebhookReconciler webhooks = new DatadogWebhookReconciler(settings(config, shared,
+        new StatusWriter(client, useServerSideApply, WEBHOOK_CONTROLLER)));
+    DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(settings(config, shared,
+        new StatusWriter(client, useServerSideApply, VARIABLE_CONTROLLER)));
+    operator.register(webhooks, overrides(config, WEBHOOK_CONTROLLER));
+    operator.register(variables, overrides(config, VARIABLE_CONTROLLER));
+    CredentialsKinds kinds = shared.credentials().kinds();
+    if (kinds.namespaced()) {
+      operator.register(new DatadogCredentialsReconciler(client, shared.health(), shared.events(), clock,
+          config.resyncInterval(), shared.credentials()), overrides(config, DatadogCredentialsReconciler.NAME));
+    }
+    if (kinds.cluster()) {
+      operator.register(new ClusterDatadogCredentialsReconciler(client, shared.health(), shared.events(),
+          clock, config.resyncInterval(), config.defaultCredentials()), o -> {
+            o.withReconciliationMaxInterval(config.resyncInterval());
+            o.withFieldManager(ClusterDatadogCredentialsReconciler.NAME);
+          });
+    }
     return new OperatorRuntime(operator, datadog, config.leaderElection() != null, leading);
   }
 
-  private static ReconcileSettings settings(OperatorConfig config, SecretReader secrets, EventRecorder events,
-      StatusWriter checkpoint, ReconcileObserver observer, Fingerprints fingerprints, Clock clock) {
+  /** What both reconcilers share. */
+  private record Shared(SecretReader secrets, EventRecorder events, ReconcileObserver observer,
+      Fingerprints fingerprints, DatadogOrgs orgs, CredentialsResolver credentials, OrgHealth health, Clock clock) {}
+
+  private static ReconcileSettings settings(OperatorConfig config, Shared s, StatusWriter checkpoint) {
     Random random = new Random();
-    return new ReconcileSettings(secrets, events, checkpoint, observer, config.retry(), config.resyncInterval(),
-        config.adoption(), fingerprints, clock, random::nextDouble);
+    return new ReconcileSettings(s.secrets(), s.events(), checkpoint, s.observer(), config.retry(),
+        config.resyncInterval(), config.adoption(), s.fingerprints(), s.orgs(), s.credentials(), s.health(),
+        s.clock(), random::nextDouble);
+  }
+
+  /** How resources find their org; says at start which default org there is. */
+  private static CredentialsResolver credentials(KubernetesClient client, OperatorConfig config,
+      OrgTarget environmentOrg) {
+    CredentialsKinds kinds = CredentialsKinds.probe(client, config.namespaces());
+    if (!kinds.any()) {
+      LOG.warn("the DatadogCredentials and ClusterDatadogCredentials CRDs are not installed: running with the"
+          + " default org only. To use several orgs, apply them (kubectl apply -f deploy/crds; helm upgrade does"
+          + " not add new CRDs) and restart the operator");
+    }
+    if (environmentOrg == null && config.defaultCredentials() == null) {
+      LOG.warn("there is no default Datadog org (neither DD_API_KEY/DD_APP_KEY nor DEFAULT_CREDENTIALS): resources"
+          + " without spec.credentialsRef report CredentialsNotFound");
+    }
+    return new CredentialsResolver(new ApiCredentialsLookup(client, kinds), kinds, environmentOrg,
+        config.defaultCredentials(), config.credentialsUrlAllowlist());
   }
 
   /** The fingerprint key from its Secret in the operator's namespace; a process-local one when that is unknown. */
@@ -158,7 +224,7 @@ public final class OperatorRuntime {
     return operator;
   }
 
-  /** Writes waiting for the per-org write lock. */
+  /** Writes waiting for their org's write lock, all orgs together. */
   public int queuedWrites() {
     return datadog.queuedWrites();
   }

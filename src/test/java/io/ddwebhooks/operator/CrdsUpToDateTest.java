@@ -22,7 +22,8 @@ class CrdsUpToDateTest {
     try (Stream<Path> generated = Files.list(GENERATED)) {
       var names = generated.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("-v1.yml")).sorted()
           .toList();
-      assertThat(names).containsExactly("datadogcustomvariables.ddwebhooks.io-v1.yml",
+      assertThat(names).containsExactly("clusterdatadogcredentials.ddwebhooks.io-v1.yml",
+          "datadogcredentials.ddwebhooks.io-v1.yml", "datadogcustomvariables.ddwebhooks.io-v1.yml",
           "datadogwebhooks.ddwebhooks.io-v1.yml");
       try (Stream<Path> committed = Files.list(COMMITTED)) {
         assertThat(committed.map(p -> p.getFileName().toString()).sorted().toList())

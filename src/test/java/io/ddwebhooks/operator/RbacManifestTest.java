@@ -68,12 +68,15 @@ class RbacManifestTest {
   }
 
   @Test
-  void theNamespaceScopedVariantGrantsTheSameRules() throws IOException {
+  void theNamespaceScopedVariantGrantsTheSameRulesLessTheClusterScopedOnes() throws IOException {
     ClusterRole cluster = (ClusterRole) manifests().stream().filter(m -> m instanceof ClusterRole).findFirst()
         .orElseThrow();
     try (InputStream in = Files.newInputStream(Path.of("deploy/operator/namespace-scoped/20-role.yaml"))) {
       Role role = Serialization.unmarshal(in, Role.class);
-      assertThat(role.getRules()).isEqualTo(cluster.getRules());
+      assertThat(role.getRules()).isEqualTo(cluster.getRules().stream()
+          .filter(r -> r.getResources().stream().noneMatch(x -> x.startsWith("clusterdatadogcredentials")
+              || x.equals("namespaces")))
+          .toList());
     }
   }
 

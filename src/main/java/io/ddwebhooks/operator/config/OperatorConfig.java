@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,28 +24,36 @@ public record OperatorConfig(
     String logLevel,
     LeaderElection leaderElection,
     AdoptionScope adoption,
-    String operatorNamespace) {
+    String operatorNamespace,
+    String defaultCredentials,
+    List<String> credentialsUrlAllowlist) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
 
   /** Defaults for everything but where Datadog is and the keys. */
   public static OperatorConfig forDatadog(URI baseUrl, String apiKey, String appKey) {
     return new OperatorConfig(baseUrl, apiKey, appKey, Set.of(), DEFAULT_RESYNC, Duration.ofSeconds(30),
-        Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE, null);
+        Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE, null, null, List.of());
   }
 
   /**
    * Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL, WATCH_NAMESPACES, RESYNC_INTERVAL, LOG_LEVEL and, for leader
    * election, LEADER_ELECTION, LEADER_ELECTION_NAMESPACE (else POD_NAMESPACE) and POD_NAME,
-   * ALLOW_ADOPTION_NAMESPACES, and POD_NAMESPACE for the operator's own namespace.
+   * ALLOW_ADOPTION_NAMESPACES, POD_NAMESPACE for the operator's own namespace, DEFAULT_CREDENTIALS and
+   * CREDENTIALS_URL_ALLOWLIST.
    */
   public static OperatorConfig fromEnvironment(Map<String, String> env) {
     String apiKey = blankToNull(env.get("DD_API_KEY"));
     String appKey = blankToNull(env.get("DD_APP_KEY"));
-    if (apiKey == null || appKey == null) {
+    if ((apiKey == null) != (appKey == null)) {
       throw new ConfigException("DD_API_KEY and DD_APP_KEY must both be set (a Datadog API key and an application"
-          + " key with the manage_integrations permission)"
-          + (apiKey == null && appKey == null ? "" : "; missing: " + (apiKey == null ? "DD_API_KEY" : "DD_APP_KEY")));
+          + " key with the manage_integrations permission), or neither; missing: "
+          + (apiKey == null ? "DD_API_KEY" : "DD_APP_KEY"));
+    }
+    String defaultCredentials = blankToNull(env.get("DEFAULT_CREDENTIALS"));
+    if (defaultCredentials != null && apiKey != null) {
+      throw new ConfigException("the default Datadog org is either DD_API_KEY and DD_APP_KEY or DEFAULT_CREDENTIALS"
+          + " (a ClusterDatadogCredentials), not both");
     }
     String url = blankToNull(env.get("DD_URL"));
     URI base = url != null ? parseUrl(url) : DatadogSite.apiBaseUrl(env.get("DD_SITE"));
@@ -52,28 +61,29 @@ public record OperatorConfig(
         parseDuration("RESYNC_INTERVAL", env.get("RESYNC_INTERVAL"), DEFAULT_RESYNC),
         Duration.ofSeconds(30), Backoff.defaults(),
         env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase(), LeaderElection.fromEnvironment(env),
-        AdoptionScope.parse(env.get("ALLOW_ADOPTION_NAMESPACES")), operatorNamespace(env));
+        AdoptionScope.parse(env.get("ALLOW_ADOPTION_NAMESPACES")), operatorNamespace(env), defaultCredentials,
+        parseList(env.get("CREDENTIALS_URL_ALLOWLIST")));
   }
 
   public OperatorConfig withLeaderElection(LeaderElection election) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, election, adoption, operatorNamespace);
+        logLevel, election, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
   }
 
   public OperatorConfig withAdoption(AdoptionScope policy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, policy, operatorNamespace);
+        logLevel, leaderElection, policy, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
   }
 
   public OperatorConfig withRequestTimeout(Duration timeout) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, timeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
   }
 
   /** The namespace the operator runs in (where it keeps its fingerprint key); null when not known. */
   public OperatorConfig withOperatorNamespace(String namespace) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, namespace);
+        logLevel, leaderElection, adoption, namespace, defaultCredentials, credentialsUrlAllowlist);
   }
 
   /** POD_NAMESPACE (the Deployment sets it), else the namespace of the ServiceAccount mounted in a pod. */
@@ -90,28 +100,56 @@ public record OperatorConfig(
     }
   }
 
+  /** Whether the default org comes from DD_API_KEY and DD_APP_KEY. */
+  public boolean hasEnvironmentKeys() {
+    return apiKey != null && appKey != null;
+  }
+
+  public OperatorConfig withDefaultCredentials(String name) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
+        logLevel, leaderElection, adoption, operatorNamespace, name, credentialsUrlAllowlist);
+  }
+
+  public OperatorConfig withCredentialsUrlAllowlist(List<String> prefixes) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, List.copyOf(prefixes));
+  }
+
+  /** No environment keys: the default org is DEFAULT_CREDENTIALS, or there is none. */
+  public OperatorConfig withoutEnvironmentKeys() {
+    return new OperatorConfig(datadogBaseUrl, null, null, namespaces, resyncInterval, requestTimeout, retry,
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
+  }
+
+  static List<String> parseList(String value) {
+    if (value == null || value.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+  }
+
   public boolean watchesAllNamespaces() {
     return namespaces.isEmpty();
   }
 
   public OperatorConfig withNamespaces(Set<String> ns) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, Set.copyOf(ns), resyncInterval, requestTimeout,
-        retry, logLevel, leaderElection, adoption, operatorNamespace);
+        retry, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
   }
 
   public OperatorConfig withResyncInterval(Duration resync) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resync, requestTimeout, retry, logLevel,
-        leaderElection, adoption, operatorNamespace);
+        leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
   }
 
   public OperatorConfig withRetry(Backoff retryPolicy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout,
-        retryPolicy, logLevel, leaderElection, adoption, operatorNamespace);
+        retryPolicy, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
   }
 
   public OperatorConfig withLogLevel(String level) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        level.toUpperCase(), leaderElection, adoption, operatorNamespace);
+        level.toUpperCase(), leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
   }
 
   /** Keys are never printed, whatever prints the config. */
@@ -120,7 +158,10 @@ public record OperatorConfig(
     return "OperatorConfig[datadog=" + masked(datadogBaseUrl) + ", namespaces=" + (namespaces.isEmpty() ? "all" : namespaces)
         + ", resync=" + resyncInterval + ", logLevel=" + logLevel
         + ", leaderElection=" + (leaderElection == null ? "off" : leaderElection) + ", adoption=" + adoption
-        + ", operatorNamespace=" + (operatorNamespace == null ? "unknown" : operatorNamespace) + "]";
+        + ", operatorNamespace=" + (operatorNamespace == null ? "unknown" : operatorNamespace)
+        + ", defaultOrg=" + (hasEnvironmentKeys() ? "DD_API_KEY/DD_APP_KEY at " + masked(datadogBaseUrl)
+            : defaultCredentials != null ? "ClusterDatadogCredentials/" + defaultCredentials : "none")
+        + ", credentialsUrlAllowlist=" + credentialsUrlAllowlist + "]";
   }
 
   public static Set<String> parseNamespaces(String value) {

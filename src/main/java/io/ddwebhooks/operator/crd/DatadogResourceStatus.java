@@ -48,6 +48,18 @@ public class DatadogResourceStatus {
   @JsonPropertyDescription("Keyed HMAC of the desired object Datadog last refused (400); not retried until it changes.")
   private String rejectedFingerprint;
 
+  @JsonPropertyDescription("The credentials and the Datadog org the object lives in. Absent on objects written before"
+      + " several orgs were supported: they live in the default org.")
+  private RecordedCredentials credentials;
+
+  public RecordedCredentials getCredentials() {
+    return credentials;
+  }
+
+  public void setCredentials(RecordedCredentials credentials) {
+    this.credentials = credentials;
+  }
+
   @JsonPropertyDescription("DatadogCustomVariable only: whether the variable was last applied as secret. With"
       + " spec.isSecret unset, the operator keeps this, so a default chosen at creation never flips later.")
   private Boolean appliedIsSecret;

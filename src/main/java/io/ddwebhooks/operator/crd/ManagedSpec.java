@@ -13,6 +13,19 @@ public abstract class ManagedSpec {
       + " only reads it and reports drift in status, never writing or deleting.")
   private ManagementPolicy managementPolicy;
 
+  @JsonPropertyDescription("The credentials (and so the Datadog org) to use: {kind: DatadogCredentials, name} in this"
+      + " namespace, or {kind: ClusterDatadogCredentials, name}. Absent: the operator's default org. Fixed once the"
+      + " resource owns an object in Datadog.")
+  private CredentialsRef credentialsRef;
+
+  public CredentialsRef getCredentialsRef() {
+    return credentialsRef;
+  }
+
+  public void setCredentialsRef(CredentialsRef credentialsRef) {
+    this.credentialsRef = credentialsRef;
+  }
+
   public DeletionPolicy getDeletionPolicy() {
     return deletionPolicy;
   }

@@ -11,6 +11,8 @@ import java.util.Optional;
 public class DatadogApiException extends RuntimeException {
 
   public static final int NETWORK_ERROR = 0;
+  /** Not sent: too many writes already wait for the org's turn. */
+  public static final int BUSY = -1;
 
   private final int status;
   private final List<String> errors;
@@ -32,7 +34,8 @@ public class DatadogApiException extends RuntimeException {
   }
 
   private static String describe(String operation, int status, List<String> errors) {
-    String what = status == NETWORK_ERROR ? "failed to reach Datadog" : "Datadog answered " + status;
+    String what = status == NETWORK_ERROR ? "failed to reach Datadog" : status == BUSY ? "not sent"
+        : "Datadog answered " + status;
     return operation + ": " + what + (errors.isEmpty() ? "" : ": " + String.join("; ", errors));
   }
 

@@ -39,6 +39,7 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
   private final HttpClient http;
   private final String userAgent;
   private final CallObserver observer;
+  private final String orgLabel;
 
   public HttpWebhooksIntegrationApi(URI baseUrl, String apiKey, String appKey, Duration timeout, String userAgent) {
     this(baseUrl, apiKey, appKey, timeout, userAgent, CallObserver.NONE);
@@ -46,6 +47,13 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
 
   public HttpWebhooksIntegrationApi(URI baseUrl, String apiKey, String appKey, Duration timeout, String userAgent,
       CallObserver observer) {
+    this(baseUrl, apiKey, appKey, timeout, userAgent, observer, baseUrl.getHost(),
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
+  }
+
+  /** With a shared JDK client (one per process is enough) and the org's label for metrics. */
+  public HttpWebhooksIntegrationApi(URI baseUrl, String apiKey, String appKey, Duration timeout, String userAgent,
+      CallObserver observer, String orgLabel, HttpClient http) {
     String base = baseUrl.toString();
     this.baseUrl = URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) : base);
     this.apiKey = apiKey;
@@ -53,7 +61,8 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
     this.timeout = timeout;
     this.userAgent = userAgent;
     this.observer = observer;
-    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    this.orgLabel = orgLabel;
+    this.http = http;
   }
 
   @Override
@@ -175,21 +184,21 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
       try (InputStream in = response.body()) {
         byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
         if (bytes.length > MAX_RESPONSE_BYTES) {
-          observer.observe(operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
+          observer.observe(orgLabel, operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
           throw new DatadogApiException(operation, DatadogApiException.NETWORK_ERROR,
               List.of("the answer was larger than " + (MAX_RESPONSE_BYTES >> 10) + " KiB and was not read"), null);
         }
         responseBody = new String(bytes, StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
-      observer.observe(operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
+      observer.observe(orgLabel, operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
       throw DatadogApiException.network(operation, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw DatadogApiException.network(operation, e);
     }
     int status = response.statusCode();
-    observer.observe(operationId, status, Duration.ofNanos(System.nanoTime() - start));
+    observer.observe(orgLabel, operationId, status, Duration.ofNanos(System.nanoTime() - start));
     if (status >= 200 && status < 300) {
       return Optional.of(parse(operation, status, responseBody));
     }

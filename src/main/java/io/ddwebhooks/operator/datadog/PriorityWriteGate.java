@@ -18,6 +18,14 @@ final class PriorityWriteGate {
   private boolean held;
 
   synchronized void acquire(WritePriority priority) throws InterruptedException {
+    acquire(priority, Integer.MAX_VALUE);
+  }
+
+  /** Waits for the turn unless {@code maxWaiting} writers already wait; false then, without waiting. */
+  synchronized boolean acquire(WritePriority priority, int maxWaiting) throws InterruptedException {
+    if (held && waiting.size() >= maxWaiting) {
+      return false;
+    }
     Ticket ticket = new Ticket(priority, sequence++);
     waiting.add(ticket);
     try {
@@ -31,6 +39,7 @@ final class PriorityWriteGate {
     }
     waiting.poll();
     held = true;
+    return true;
   }
 
   synchronized void release() {

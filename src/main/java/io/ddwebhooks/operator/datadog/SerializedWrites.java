@@ -11,10 +11,18 @@ import java.util.function.Supplier;
 public class SerializedWrites implements WebhooksIntegrationApi {
 
   private final WebhooksIntegrationApi delegate;
-  private final PriorityWriteGate gate = new PriorityWriteGate();
+  private final PriorityWriteGate gate;
+  private final int maxWaiting;
 
   public SerializedWrites(WebhooksIntegrationApi delegate) {
+    this(delegate, new PriorityWriteGate(), Integer.MAX_VALUE);
+  }
+
+  /** Shares {@code gate} with the org's other writers; past {@code maxWaiting} waiters a write is refused as busy. */
+  SerializedWrites(WebhooksIntegrationApi delegate, PriorityWriteGate gate, int maxWaiting) {
     this.delegate = delegate;
+    this.gate = gate;
+    this.maxWaiting = maxWaiting;
   }
 
   /** Writers waiting for their turn, for metrics and tests. */
@@ -24,7 +32,10 @@ public class SerializedWrites implements WebhooksIntegrationApi {
 
   private <T> T write(Supplier<T> call) {
     try {
-      gate.acquire(WritePriority.current());
+      if (!gate.acquire(WritePriority.current(), maxWaiting)) {
+        throw new DatadogApiException("waiting to write to Datadog", DatadogApiException.BUSY,
+            java.util.List.of("the org's write queue is full; tried again shortly"), null);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw DatadogApiException.network("waiting to write to Datadog", e);

@@ -22,12 +22,17 @@ public enum Verdict {
   /** 429. */
   RATE_LIMITED,
   /** No answer, a 5xx, or anything a retry may fix (a 409 race on update or delete, say). */
-  UNAVAILABLE;
+  UNAVAILABLE,
+  /** Not sent: the org's write queue was full. Nothing happened; try again shortly. */
+  BUSY;
 
   /** Status 0 is a network failure (no answer: timeout, reset, refused connection). */
   public static Verdict of(Operation operation, int status, List<String> errors) {
     if (status >= 200 && status < 300) {
       return SUCCESS;
+    }
+    if (status == DatadogApiException.BUSY) {
+      return BUSY;
     }
     if (status == 0 || status >= 500) {
       return UNAVAILABLE;
@@ -62,7 +67,7 @@ public enum Verdict {
    * write may have been carried out.
    */
   public static boolean certainlyNotApplied(int status) {
-    return status >= 400 && status < 500;
+    return (status >= 400 && status < 500) || status == DatadogApiException.BUSY;
   }
 
   private static boolean mentions(List<String> errors, String text) {

@@ -82,6 +82,8 @@ public class DatadogEmulator implements AutoCloseable {
     private final Map<String, ObjectNode> variables = new LinkedHashMap<>();
     private final AtomicInteger writesInFlight = new AtomicInteger();
     private final AtomicInteger maxConcurrentWrites = new AtomicInteger();
+    private volatile Duration orgReadLatency;
+    private volatile Duration orgWriteLatency;
 
     private Org(String name, String apiKey, String appKey) {
       this.name = name;
@@ -91,6 +93,12 @@ public class DatadogEmulator implements AutoCloseable {
 
     public String name() {
       return name;
+    }
+
+    /** This org's own latency (a slow org among fast ones); null falls back to the emulator's. */
+    public void setLatency(Duration reads, Duration writes) {
+      this.orgReadLatency = reads;
+      this.orgWriteLatency = writes;
     }
 
     /** A webhook as the API would return it. */
@@ -378,7 +386,9 @@ public class DatadogEmulator implements AutoCloseable {
     Answer answer;
     Fault fault;
     try {
-      pause(write ? writeLatency : readLatency);
+      Duration ownRead = org == null ? null : org.orgReadLatency;
+      Duration ownWrite = org == null ? null : org.orgWriteLatency;
+      pause(write ? (ownWrite != null ? ownWrite : writeLatency) : (ownRead != null ? ownRead : readLatency));
       fault = nextFault(method);
       if (fault != null && fault.commitsFirst()) {
         answer(org, method, path, body);

@@ -50,10 +50,10 @@ public final class OperatorMetrics implements ReconcileObserver, CallObserver {
   }
 
   @Override
-  public void observe(String operation, int status, Duration latency) {
+  public void observe(String org, String operation, int status, Duration latency) {
     Timer.builder("ddwebhooks.datadog.requests")
-        .description("Calls to the Datadog API, by operation and HTTP status (0: no answer)")
-        .tag("operation", operation).tag("status", String.valueOf(status))
+        .description("Calls to the Datadog API, by org, operation and HTTP status (0: no answer)")
+        .tag("org", org).tag("operation", operation).tag("status", String.valueOf(status))
         .publishPercentileHistogram()
         .register(registry).record(latency);
   }

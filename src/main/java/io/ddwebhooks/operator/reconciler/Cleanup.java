@@ -3,39 +3,47 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.crd.Annotations;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
+import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Directives;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Redactor;
+import io.ddwebhooks.operator.sync.ResourceKind;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The finalizer: deletes the Datadog object a deleted resource owns, unless a policy says to leave it; keeps the
- * finalizer (and retries with backoff) while Datadog fails, so nothing is left behind unnoticed.
+ * The finalizer: deletes the Datadog object a deleted resource owns, in the org it lives in, unless a policy says to
+ * leave it; keeps the finalizer (and retries with backoff) while Datadog fails, so nothing is left behind unnoticed.
+ * When the org can no longer be reached at all (its credentials are gone, and no keys were kept in memory), it leaves
+ * the object, says so in a Warning Event, and lets the resource go, so that a namespace can always be deleted.
  */
-final class Cleanup<R extends CustomResource<? extends ManagedSpec, DatadogResourceStatus>, T> {
+final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extends ManagedSpec, T> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Cleanup.class);
 
-  private final String noun;
-  private final Converger<T> converger;
+  private final ResourceKind<S, T> kind;
+  private final OrgStep orgs;
+  private final Function<OrgTarget, Converger<T>> convergers;
   private final Reporter reporter;
   private final ReconcileSettings settings;
-  private final Function<R, Redactor> redactor;
+  private final AppliedValues applied;
 
-  Cleanup(String noun, Converger<T> converger, Reporter reporter, ReconcileSettings settings,
-      Function<R, Redactor> redactor) {
-    this.noun = noun;
-    this.converger = converger;
+  Cleanup(ResourceKind<S, T> kind, OrgStep orgs, Function<OrgTarget, Converger<T>> convergers, Reporter reporter,
+      ReconcileSettings settings, AppliedValues applied) {
+    this.kind = kind;
+    this.orgs = orgs;
+    this.convergers = convergers;
     this.reporter = reporter;
     this.settings = settings;
-    this.redactor = redactor;
+    this.applied = applied;
   }
 
   DeleteControl cleanup(R resource) {
@@ -47,31 +55,64 @@ final class Cleanup<R extends CustomResource<? extends ManagedSpec, DatadogResou
         : status.getRemoteName() != null ? status.getRemoteName() : status.getPendingName();
     if (owned == null) {
       // this resource never created anything in Datadog (or lost a name conflict): nothing of ours to delete
-      LOG.info("nothing to delete in Datadog: this resource owns no {}", noun);
-      reporter.forget(resource);
-      return DeleteControl.defaultDelete();
+      LOG.info("nothing to delete in Datadog: this resource owns no {}", kind.noun());
+      return gone(resource);
     }
     if (directives.paused() || directives.observeOnly() || directives.orphanOnDelete()) {
       String why = directives.paused() ? "the resource is paused (" + Annotations.PAUSED + ")"
           : directives.observeOnly() ? "managementPolicy is ObserveOnly" : "deletionPolicy is Orphan";
-      String message = "left " + noun + " '" + owned + "' in Datadog: " + why;
-      LOG.info("{}", message);
-      if (directives.paused()) {
-        settings.events().warning(resource, "Orphaned", message);
-      } else {
-        settings.events().normal(resource, "Orphaned", message);
-      }
-      reporter.forget(resource);
-      return DeleteControl.defaultDelete();
+      left(resource, "left " + kind.noun() + " '" + owned + "' in Datadog: " + why, directives.paused());
+      return gone(resource);
     }
+    CredentialsResolver.Resolved org = orgs.forDeletion(resource);
     Outcome outcome;
-    try {
-      outcome = WritePriority.run(WritePriority.USER_CHANGE, () -> converger.delete(owned));
-    } catch (RuntimeException e) {
-      outcome = new Outcome.Internal(InternalErrors.describe(e));
+    if (org instanceof CredentialsResolver.Problem problem) {
+      if (problem.permanent()) {
+        left(resource, "could not delete " + kind.noun() + " '" + owned + "' from Datadog and left it there: "
+            + problem.outcome().message() + ", and no keys of its org are known any more", true);
+        return gone(resource);
+      }
+      outcome = problem.outcome();
+    } else {
+      Converger<T> converger = convergers.apply(((CredentialsResolver.Org) org).target());
+      try {
+        outcome = WritePriority.run(WritePriority.USER_CHANGE, () -> converger.delete(owned));
+      } catch (RuntimeException e) {
+        LOG.error("deletion failed unexpectedly: {}", InternalErrors.stack(e));
+        outcome = new Outcome.Internal(InternalErrors.describe(e));
+      }
     }
-    Optional<java.time.Duration> retry = reporter.deleted(resource, outcome, redactor.apply(resource));
+    Optional<Duration> retry = reporter.deleted(resource, outcome, redactor(resource));
     return retry.map(d -> DeleteControl.noFinalizerRemoval().rescheduleAfter(d.toMillis()))
-        .orElseGet(DeleteControl::defaultDelete);
+        .orElseGet(() -> gone(resource));
+  }
+
+  /** Something left in Datadog on purpose (or because it cannot be reached) when the resource went. */
+  private void left(R resource, String message, boolean warn) {
+    LOG.info("{}", message);
+    if (warn) {
+      settings.events().warning(resource, "Orphaned", message);
+    } else {
+      settings.events().normal(resource, "Orphaned", message);
+    }
+  }
+
+  private DeleteControl gone(R resource) {
+    reporter.forget(resource);
+    applied.forget(resource);
+    return DeleteControl.defaultDelete();
+  }
+
+  /** Its Secrets' current values where they can still be read, and the last applied ones. */
+  private Redactor redactor(R resource) {
+    Redactor known = applied.known(resource);
+    try {
+      List<io.ddwebhooks.operator.crd.SecretKeySelector> refs =
+          kind.validate(resource.getSpec(), resource.getMetadata().getName()).isEmpty()
+              ? kind.secretRefs(resource.getSpec()) : List.of();
+      return known.and(settings.secrets().read(resource.getMetadata().getNamespace(), refs).redactor());
+    } catch (SecretSource.MissingSecretException | SecretSource.InvalidSecretException | RuntimeException e) {
+      return known;
+    }
   }
 }

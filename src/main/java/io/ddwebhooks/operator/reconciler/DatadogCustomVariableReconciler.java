@@ -3,7 +3,6 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogCustomVariableSpec;
 import io.ddwebhooks.operator.datadog.CustomVariable;
-import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.sync.CustomVariableKind;
 import io.ddwebhooks.operator.sync.RemoteObjects;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -18,7 +17,7 @@ public class DatadogCustomVariableReconciler
 
   public static final String NAME = "datadogcustomvariable";
 
-  public DatadogCustomVariableReconciler(WebhooksIntegrationApi datadog, ReconcileSettings settings) {
-    super(DatadogCustomVariable.class, new CustomVariableKind(), RemoteObjects.variables(datadog), settings);
+  public DatadogCustomVariableReconciler(ReconcileSettings settings) {
+    super(DatadogCustomVariable.class, new CustomVariableKind(), RemoteObjects::variables, settings);
   }
 }

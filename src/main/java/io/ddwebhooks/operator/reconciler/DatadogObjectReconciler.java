@@ -3,11 +3,11 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.crd.Annotations;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
+import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Directives;
 import io.ddwebhooks.operator.sync.Outcome;
-import io.ddwebhooks.operator.sync.Redactor;
 import io.ddwebhooks.operator.sync.RemoteObjects;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.SecretValues;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,21 +44,27 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   private final Class<R> type;
   private final ResourceKind<S, T> kind;
-  private final Converger<T> converger;
+  private final Function<WebhooksIntegrationApi, RemoteObjects<T>> remote;
   private final ReconcileSettings settings;
+  private final OrgStep orgs;
   private final Reporter reporter;
-  private final Cleanup<R, T> cleanup;
+  private final Cleanup<R, S, T> cleanup;
   private final AppliedValues applied = new AppliedValues();
 
-  protected DatadogObjectReconciler(Class<R> type, ResourceKind<S, T> kind, RemoteObjects<T> remote,
-      ReconcileSettings settings) {
+  protected DatadogObjectReconciler(Class<R> type, ResourceKind<S, T> kind,
+      Function<WebhooksIntegrationApi, RemoteObjects<T>> remote, ReconcileSettings settings) {
     this.type = type;
     this.kind = kind;
-    this.converger = new Converger<>(kind, remote);
+    this.remote = remote;
     this.settings = settings;
+    this.orgs = new OrgStep(settings.credentials());
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
         settings.random());
-    this.cleanup = new Cleanup<>(kind.noun(), converger, reporter, settings, this::deletionRedactor);
+    this.cleanup = new Cleanup<>(kind, orgs, target -> converger(target), reporter, settings, applied);
+  }
+
+  private Converger<T> converger(io.ddwebhooks.operator.datadog.OrgTarget target) {
+    return new Converger<>(kind, remote.apply(settings.orgs().api(target)));
   }
 
   @Override
@@ -102,13 +109,16 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     if (!problems.isEmpty()) {
       return new Outcome.Invalid(String.join("; ", problems));
     }
+    CredentialsResolver.Resolved resolved = orgs.resolve(resource);
+    if (resolved instanceof CredentialsResolver.Problem problem) {
+      return problem.outcome();
+    }
+    CredentialsResolver.Org org = (CredentialsResolver.Org) resolved;
     String name = datadogName(resource);
-    Optional<R> holder = NameClaims.otherOwner(resource, name, claimants, this::datadogName);
+    Optional<R> holder = NameClaims.otherOwner(resource, name, orgs.sameOrg(claimants, org.target().key()),
+        this::datadogName);
     if (holder.isPresent() && !directives.observeOnly()) {
-      // looked at again on the resync period: the other resource may go away
-      return new Outcome.Conflict("the " + kind.noun() + " name '" + name + "' is claimed by "
-          + holder.get().getKind() + " " + holder.get().getMetadata().getNamespace() + "/"
-          + holder.get().getMetadata().getName() + ", which holds it or was created first; nothing was changed");
+      return NameClaims.conflict(kind.noun(), name, holder.get());
     }
     try {
       run.values = settings.secrets().read(resource.getMetadata().getNamespace(), kind.secretRefs(resource.getSpec()));
@@ -125,6 +135,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     }
     ResourceKind.History history = book.history();
     T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values, history);
+    Converger<T> converger = converger(org.target());
     if (directives.observeOnly()) {
       book.observed(run.values.versions());
       return converger.observe(desired);
@@ -136,46 +147,32 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       LOG.debug("Datadog refused this exact {} '{}' before; waiting for a change", kind.noun(), name);
       return new Outcome.Rejected(refused.get());
     }
+    book.writingTo(org.record());
     WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
         : WritePriority.RESYNC;
     Outcome outcome = WritePriority.run(priority, () -> converger.apply(desired,
         book.ownership(directives, canonical, settings.clock().instant()), book.intent(settings.checkpoint())));
-    book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant());
+    book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
+        kind.appliedIsSecret(desired).orElse(null));
+    settings.health().record(org.source(), outcome);
     if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
       kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));
-      book.appliedIsSecret(kind.appliedIsSecret(desired).orElse(null));
     }
     return outcome;
   }
 
   @Override
   public DeleteControl cleanup(R resource, Context<R> context) {
-    return cleanup(resource);
-  }
-
-  public DeleteControl cleanup(R resource) {
-    DeleteControl control = cleanup.cleanup(resource);
-    if (control.isRemoveFinalizer()) {
-      applied.forget(resource);
-    }
-    return control;
+    return cleanup.cleanup(resource);
   }
 
   @Override
   public List<EventSource<?, R>> prepareEventSources(EventSourceContext<R> context) {
     NameClaims.index(context, this::datadogName);
-    return List.of(SecretWatch.eventSource(context, type, this::validRefs));
-  }
-
-  /** For a deleted resource: its Secrets' current values where they can still be read, and the last applied. */
-  private Redactor deletionRedactor(R resource) {
-    Redactor known = applied.known(resource);
-    try {
-      return known.and(settings.secrets().read(resource.getMetadata().getNamespace(),
-          validRefs(resource)).redactor());
-    } catch (SecretSource.MissingSecretException | SecretSource.InvalidSecretException | RuntimeException e) {
-      return known;
-    }
+    List<EventSource<?, R>> sources = new ArrayList<>(CredentialsWatch.eventSources(context, type,
+        settings.credentials().kinds(), settings.credentials().defaultCredentials()));
+    sources.add(SecretWatch.eventSource(context, type, this::validRefs));
+    return sources;
   }
 
   private Directives directives(R resource) {
@@ -188,7 +185,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     return kind.datadogName(resource.getSpec(), resource.getMetadata().getName());
   }
 
-  private List<io.ddwebhooks.operator.crd.SecretKeySelector> validRefs(R r) {
+  List<io.ddwebhooks.operator.crd.SecretKeySelector> validRefs(R r) {
     return kind.validate(r.getSpec(), r.getMetadata().getName()).isEmpty() ? kind.secretRefs(r.getSpec()) : List.of();
   }
 

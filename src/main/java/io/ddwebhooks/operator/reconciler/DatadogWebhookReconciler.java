@@ -3,7 +3,6 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.crd.DatadogWebhookSpec;
 import io.ddwebhooks.operator.datadog.Webhook;
-import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.sync.RemoteObjects;
 import io.ddwebhooks.operator.sync.WebhookKind;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -17,7 +16,7 @@ public class DatadogWebhookReconciler extends DatadogObjectReconciler<DatadogWeb
 
   public static final String NAME = "datadogwebhook";
 
-  public DatadogWebhookReconciler(WebhooksIntegrationApi datadog, ReconcileSettings settings) {
-    super(DatadogWebhook.class, new WebhookKind(), RemoteObjects.webhooks(datadog), settings);
+  public DatadogWebhookReconciler(ReconcileSettings settings) {
+    super(DatadogWebhook.class, new WebhookKind(), RemoteObjects::webhooks, settings);
   }
 }

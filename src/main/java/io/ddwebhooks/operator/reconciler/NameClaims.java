@@ -54,6 +54,14 @@ public final class NameClaims {
     return owner.filter(o -> !sameResource(o, resource));
   }
 
+  /** The outcome for a resource that lost the claim on {@code name} to {@code holder}. */
+  static io.ddwebhooks.operator.sync.Outcome conflict(String noun, String name, CustomResource<?, ?> holder) {
+    // looked at again on the resync period: the other resource may go away
+    return new io.ddwebhooks.operator.sync.Outcome.Conflict("the " + noun + " name '" + name + "' is claimed by "
+        + holder.getKind() + " " + holder.getMetadata().getNamespace() + "/" + holder.getMetadata().getName()
+        + ", which holds it or was created first; nothing was changed");
+  }
+
   private static boolean holds(CustomResource<?, DatadogResourceStatus> r, String name) {
     return r.getStatus() != null && name.equals(r.getStatus().getRemoteName());
   }

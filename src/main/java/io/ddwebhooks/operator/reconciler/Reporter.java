@@ -25,25 +25,6 @@ final class Reporter {
 
   private static final Logger LOG = LoggerFactory.getLogger(Reporter.class);
 
-  /** How an outcome is shown: Ready reason, and whether a failure is news worth a Warning (else a success). */
-  private record Shown(Reason reason, boolean failure) {}
-
-  /** The Ready reason of each outcome, and whether it is a failure (warned about when it is news). */
-  private static final Map<Class<? extends Outcome>, Shown> SHOWN = Map.ofEntries(
-      Map.entry(Outcome.Synced.class, new Shown(Reason.Synced, false)),
-      Map.entry(Outcome.Wrote.class, new Shown(Reason.Synced, false)),
-      Map.entry(Outcome.Paused.class, new Shown(Reason.Paused, false)),
-      Map.entry(Outcome.Conflict.class, new Shown(Reason.NameConflict, true)),
-      Map.entry(Outcome.Rejected.class, new Shown(Reason.DatadogRejected, true)),
-      Map.entry(Outcome.AuthFailed.class, new Shown(Reason.DatadogAuthFailed, true)),
-      Map.entry(Outcome.RateLimited.class, new Shown(Reason.RateLimited, true)),
-      Map.entry(Outcome.Unavailable.class, new Shown(Reason.DatadogUnavailable, true)),
-      Map.entry(Outcome.Invalid.class, new Shown(Reason.InvalidSpec, true)),
-      Map.entry(Outcome.MissingSecret.class, new Shown(Reason.SecretNotFound, true)),
-      Map.entry(Outcome.Drifted.class, new Shown(Reason.DriftDetected, true)),
-      Map.entry(Outcome.Absent.class, new Shown(Reason.RemoteNotFound, true)),
-      Map.entry(Outcome.Internal.class, new Shown(Reason.InternalError, true)));
-
   /** The longest message copied to status, an Event or a log line. */
   static final int MAX_MESSAGE = 900;
 
@@ -69,8 +50,13 @@ final class Reporter {
    */
   Optional<Duration> reconciled(HasMetadata resource, StatusBook book, Outcome outcome, Redactor redactor,
       Duration recheck) {
+    if (outcome instanceof Outcome.Queued) {
+      // nothing happened: the status stays as it is, and the resource comes back once the queue has moved
+      LOG.debug("{}", outcome.message());
+      return Optional.of(soon());
+    }
     String message = shorten(redactor.redact(outcome.message()));
-    Shown shown = show(outcome.getClass());
+    ReadyReasons.Shown shown = ReadyReasons.of(outcome.getClass());
     Optional<Condition> previous = book.ready();
     book.ready(shown.reason(), message, clock.instant());
     observer.reconciled(resource.getKind(), shown.reason().name());
@@ -90,6 +76,9 @@ final class Reporter {
 
   /** Reports a deletion attempt; returns empty when the finalizer may go, else when to try again. */
   Optional<Duration> deleted(HasMetadata resource, Outcome outcome, Redactor redactor) {
+    if (outcome instanceof Outcome.Queued) {
+      return Optional.of(Duration.ofMillis(1000 + Math.round(2000 * random.getAsDouble())));
+    }
     String message = shorten(redactor.redact(outcome.message()));
     if (outcome instanceof Outcome.Synced) {
       forget(resource);
@@ -97,7 +86,7 @@ final class Reporter {
       events.normal(resource, "Deleted", message);
       return Optional.empty();
     }
-    Shown shown = show(outcome.getClass());
+    ReadyReasons.Shown shown = ReadyReasons.of(outcome.getClass());
     Duration wait = next(uid(resource), outcome, Duration.ZERO)
         .orElseGet(() -> backoff.after(failures.getOrDefault(uid(resource), 1), random.getAsDouble()));
     String text = "could not delete from Datadog, retrying in " + wait.toSeconds() + "s: " + message;
@@ -112,18 +101,6 @@ final class Reporter {
 
   int tracked() {
     return failures.size();
-  }
-
-  static Reason reasonOf(Class<?> outcome) {
-    return show(outcome).reason();
-  }
-
-  private static Shown show(Class<?> outcome) {
-    Shown shown = SHOWN.get(outcome);
-    if (shown == null) {
-      throw new IllegalArgumentException("unknown outcome " + outcome.getSimpleName());
-    }
-    return shown;
   }
 
   /** When to come back; counts consecutive failures for the backoff. */
@@ -142,7 +119,8 @@ final class Reporter {
       return Optional.of(backoff.authFailureRetry());
     }
     if (outcome instanceof Outcome.Invalid || outcome instanceof Outcome.MissingSecret
-        || outcome instanceof Outcome.Rejected || outcome instanceof Outcome.Paused) {
+        || outcome instanceof Outcome.Rejected || outcome instanceof Outcome.Paused
+        || outcome instanceof Outcome.CredentialsNotFound) {
       // only a change to the resource or a Secret can help: their watches bring it back
       return Optional.empty();
     }
@@ -184,6 +162,11 @@ final class Reporter {
     } else {
       LOG.debug("{} (unchanged): {}", reason, message);
     }
+  }
+
+  /** Once the org's write queue has moved on: 1 to 3 seconds, spread. */
+  private Duration soon() {
+    return Duration.ofMillis(1000 + Math.round(2000 * random.getAsDouble()));
   }
 
   /** Shortened after redaction, so that no cut can leave part of a secret unrecognised. */

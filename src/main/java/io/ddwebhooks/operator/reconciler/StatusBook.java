@@ -100,7 +100,12 @@ final class StatusBook {
 
   /** What {@code outcome} of converging to {@code name} and {@code fingerprint} means for the ownership fields. */
   void settle(Outcome outcome, String name, String fingerprint, Map<String, String> secretVersions,
-      Instant now) {
+      Instant now, io.ddwebhooks.operator.crd.RecordedCredentials credentials, Boolean appliedIsSecret) {
+    if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
+      // where the object now lives, and the secrecy it was applied with
+      status.setCredentials(credentials);
+      status.setAppliedIsSecret(appliedIsSecret);
+    }
     if (outcome instanceof Outcome.Wrote w) {
       applied(name, fingerprint, secretVersions);
       if (w.wroteToDatadog()) {
@@ -126,8 +131,11 @@ final class StatusBook {
         status.getAppliedIsSecret());
   }
 
-  void appliedIsSecret(Boolean secret) {
-    status.setAppliedIsSecret(secret);
+  /** The org the next write goes to, recorded with the name before a create (see {@link #intent}). */
+  void writingTo(io.ddwebhooks.operator.crd.RecordedCredentials credentials) {
+    if (status.getRemoteName() == null) {
+      status.setCredentials(credentials);
+    }
   }
 
   /** Observe only: remember which Secret versions the comparison used. */

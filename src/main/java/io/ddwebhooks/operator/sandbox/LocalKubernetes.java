@@ -21,7 +21,9 @@ public final class LocalKubernetes implements AutoCloseable {
   /** The CRDs the build generates from the Java model, on the classpath. */
   public static final List<String> CRD_RESOURCES = List.of(
       "META-INF/fabric8/datadogwebhooks.ddwebhooks.io-v1.yml",
-      "META-INF/fabric8/datadogcustomvariables.ddwebhooks.io-v1.yml");
+      "META-INF/fabric8/datadogcustomvariables.ddwebhooks.io-v1.yml",
+      "META-INF/fabric8/datadogcredentials.ddwebhooks.io-v1.yml",
+      "META-INF/fabric8/clusterdatadogcredentials.ddwebhooks.io-v1.yml");
 
   /** The mock server logs every request through java.util.logging; held so the setting is not collected. */
   private static final java.util.logging.Logger MOCK_LOG = java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");

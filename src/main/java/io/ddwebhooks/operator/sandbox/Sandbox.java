@@ -5,7 +5,12 @@ import io.ddwebhooks.operator.OperatorRuntime;
 import io.ddwebhooks.operator.config.OperatorConfig;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.crd.CredentialsRef;
+import io.ddwebhooks.operator.crd.DatadogCredentials;
+import io.ddwebhooks.operator.crd.DatadogCredentialsSpec;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.crd.DatadogWebhookSpec;
+import io.ddwebhooks.operator.crd.SecretKeySelector;
 import io.ddwebhooks.operator.emulator.DatadogEmulator;
 import io.ddwebhooks.operator.sync.JsonText;
 import io.ddwebhooks.operator.status.ReadyCondition;
@@ -55,20 +60,24 @@ public final class Sandbox {
       KubernetesClient client = kubernetes.client();
       OperatorConfig config = OperatorConfig.forDatadog(datadog.baseUrl(), "sandbox-api-key", "sandbox-app-key")
           .withOperatorNamespace("datadog-webhooks-operator")
+          .withCredentialsUrlAllowlist(List.of(datadog.baseUrl().toString()))
           .withRequestTimeout(Duration.ofSeconds(10));
+      DatadogEmulator.Org staging = datadog.addOrg("staging", "sandbox-staging-api-key", "sandbox-staging-app-key");
       OperatorRuntime operator = OperatorRuntime.create(client, config, OperatorRuntime.datadogClient(config), false);
       out.println("datadog-webhooks-operator sandbox");
       out.println("  Kubernetes API (in-process): " + kubernetes.url());
       out.println("  Datadog API (emulator):      " + datadog.baseUrl());
       operator.start();
       try {
-        List<HasMetadata> applied = apply(client, examplesDir);
+        List<HasMetadata> applied = new ArrayList<>(apply(client, examplesDir));
+        applied.addAll(secondOrg(client, datadog));
         List<HasMetadata> managed = applied.stream().filter(Sandbox::isManaged).toList();
         out.println();
         out.println("Waiting for " + managed.size() + " resources to converge:");
         boolean converged = await(client, managed);
         out.println();
-        printDatadog(datadog);
+        printDatadog("the default org", datadog.org(DatadogEmulator.DEFAULT_ORG));
+        printDatadog("the org 'staging' (DatadogCredentials default/sandbox-staging)", staging);
         if (!converged) {
           out.println();
           out.println("FAILED: not every resource became Ready within " + CONVERGE_TIMEOUT.toSeconds() + "s");
@@ -147,7 +156,7 @@ public final class Sandbox {
     for (Map.Entry<String, String> file : files.entrySet()) {
       for (HasMetadata item : client.load(new java.io.ByteArrayInputStream(
           file.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8))).items()) {
-        if (item.getMetadata().getNamespace() == null) {
+        if (item.getMetadata().getNamespace() == null && item instanceof io.fabric8.kubernetes.api.model.Namespaced) {
           item.getMetadata().setNamespace("default");
         }
         // the in-process API server checks no names: refuse here what a real one would
@@ -248,8 +257,39 @@ public final class Sandbox {
     return false;
   }
 
-  private void printDatadog(DatadogEmulator datadog) {
-    out.println("What the emulated Datadog holds now:");
+  /**
+   * A second Datadog org for the demo: its keys in a Secret, a DatadogCredentials naming it, and a webhook that uses
+   * it (the emulator tells orgs apart by their keys; the organization id tells the operator).
+   */
+  private List<HasMetadata> secondOrg(KubernetesClient client, DatadogEmulator datadog) {
+    out.println("  (the sandbox adds) a second org: Secret default/sandbox-staging-keys, DatadogCredentials"
+        + " default/sandbox-staging, DatadogWebhook default/staging-alerts using it");
+    client.secrets().inNamespace("default").resource(new io.fabric8.kubernetes.api.model.SecretBuilder()
+        .withNewMetadata().withName("sandbox-staging-keys").endMetadata()
+        .addToStringData("api", "sandbox-staging-api-key").addToStringData("app", "sandbox-staging-app-key")
+        .build()).create();
+    DatadogCredentials creds = new DatadogCredentials();
+    creds.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("sandbox-staging")
+        .withNamespace("default").build());
+    DatadogCredentialsSpec spec = new DatadogCredentialsSpec();
+    spec.setUrl(datadog.baseUrl().toString());
+    spec.setOrganization("staging");
+    spec.setApiKeySecretRef(new SecretKeySelector("sandbox-staging-keys", "api"));
+    spec.setAppKeySecretRef(new SecretKeySelector("sandbox-staging-keys", "app"));
+    creds.setSpec(spec);
+    client.resource(creds).create();
+    DatadogWebhook hook = new DatadogWebhook();
+    hook.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName("staging-alerts")
+        .withNamespace("default").build());
+    DatadogWebhookSpec hookSpec = new DatadogWebhookSpec();
+    hookSpec.setUrl("https://staging-chatops.example.com/hooks/datadog");
+    hookSpec.setCredentialsRef(new CredentialsRef(CredentialsRef.NAMESPACED, "sandbox-staging"));
+    hook.setSpec(hookSpec);
+    return List.of(client.resource(hook).create());
+  }
+
+  private void printDatadog(String which, DatadogEmulator.Org datadog) {
+    out.println("What the emulated Datadog holds now in " + which + ":");
     for (String name : datadog.webhookNames()) {
       JsonNode w = datadog.webhook(name).orElseThrow();
       List<String> headers = new ArrayList<>();
@@ -282,7 +322,8 @@ public final class Sandbox {
   }
 
   private static String describe(HasMetadata r) {
-    return r.getKind() + " " + r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+    return r.getKind() + " " + (r.getMetadata().getNamespace() == null ? "" : r.getMetadata().getNamespace() + "/")
+        + r.getMetadata().getName();
   }
 
 }

@@ -4,6 +4,7 @@ import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.fabric8.kubernetes.api.model.Condition;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 
 /** The only code that writes status.conditions: sets Ready and keeps lastTransitionTime while its status holds. */
@@ -27,14 +28,18 @@ public final class ReadyCondition {
 
   /** Sets Ready on {@code status} for {@code generation}; lastTransitionTime moves only when True/False flips. */
   public static void set(DatadogResourceStatus status, long generation, Reason reason, String message, Instant now) {
-    String value = reason.conditionStatus();
-    Condition existing = of(status).orElse(null);
+    set(status.getConditions(), generation, reason.name(), reason.conditionStatus(), message, now);
+    status.setObservedGeneration(generation);
+  }
+
+  /** Sets Ready in {@code conditions} (of any kind's status), keeping lastTransitionTime while its status holds. */
+  public static void set(List<Condition> conditions, long generation, String reason, String value, String message,
+      Instant now) {
+    Condition existing = conditions.stream().filter(c -> TYPE.equals(c.getType())).findFirst().orElse(null);
     String transition = existing != null && value.equals(existing.getStatus())
         ? existing.getLastTransitionTime()
         : now.truncatedTo(ChronoUnit.SECONDS).toString();
-    Condition next = new Condition(transition, message, generation, reason.name(), value, TYPE);
-    status.getConditions().removeIf(c -> TYPE.equals(c.getType()));
-    status.getConditions().add(next);
-    status.setObservedGeneration(generation);
+    conditions.removeIf(c -> TYPE.equals(c.getType()));
+    conditions.add(new Condition(transition, message, generation, reason, value, TYPE));
   }
 }

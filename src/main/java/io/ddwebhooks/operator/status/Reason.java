@@ -24,6 +24,12 @@ public enum Reason {
   DriftDetected(false),
   /** Observe only: there is no object of that name in Datadog; nothing is created. */
   RemoteNotFound(false),
+  /** spec.credentialsRef names credentials that do not exist, or there is no default org. */
+  CredentialsNotFound(false),
+  /** The credentials may not be used from this namespace (their namespaceSelector). */
+  CredentialsNotAllowed(false),
+  /** The credentials cannot be used yet: a key Secret or key is missing, or their URL is not allowed. */
+  CredentialsNotReady(false),
   /** A failure the operator did not anticipate (see its log); retried with bounded backoff. */
   InternalError(false);
 

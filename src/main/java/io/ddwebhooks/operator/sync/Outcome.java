@@ -63,6 +63,18 @@ public sealed interface Outcome {
   /** Observe only: no object of that name; nothing created. */
   record Absent(String message) implements Outcome {}
 
+  /** Not attempted: the org's write queue was full. Nothing changed; reconciled again shortly. */
+  record Queued(String message) implements Outcome {}
+
+  /** The credentials named do not exist, or there is no default org. */
+  record CredentialsNotFound(String message) implements Outcome {}
+
+  /** The credentials exist but may not be used from this namespace. */
+  record CredentialsNotAllowed(String message) implements Outcome {}
+
+  /** The credentials exist but cannot be used yet: a key Secret is missing, or their URL is not allowed. */
+  record CredentialsNotReady(String message) implements Outcome {}
+
   /** A failure nobody anticipated (a bug, or input no check caught): reported, retried with bounded backoff. */
   record Internal(String message) implements Outcome {}
 

@@ -111,7 +111,78 @@ class CrdValidationIT {
         Arguments.of("variable without a value", variable("none", "spec:\n  isSecret: true\n"),
             "exactly one of value or valueFrom must be set"),
         Arguments.of("isSecret not a boolean", variable("stringly", "spec:\n  value: x\n  isSecret: \"yes\"\n"),
-            "spec.isSecret: Invalid value: \"string\": spec.isSecret in body must be of type boolean"));
+            "spec.isSecret: Invalid value: \"string\": spec.isSecret in body must be of type boolean"),
+        // credentials and references to them
+        Arguments.of("credentials with site and url", credentials("both", """
+            spec:
+              site: datadoghq.com
+              url: https://api.datadoghq.com
+              apiKeySecretRef: {name: k, key: api}
+              appKeySecretRef: {name: k, key: app}
+            """), "exactly one of site or url must be set"),
+        Arguments.of("credentials with neither site nor url", credentials("neither", """
+            spec:
+              apiKeySecretRef: {name: k, key: api}
+              appKeySecretRef: {name: k, key: app}
+            """), "exactly one of site or url must be set"),
+        Arguments.of("credentials with an unknown site", credentials("typo", """
+            spec:
+              site: datadoghq.co
+              apiKeySecretRef: {name: k, key: api}
+              appKeySecretRef: {name: k, key: app}
+            """), "spec.site in body should match"),
+        Arguments.of("credentials without an app key", credentials("no-app", """
+            spec:
+              site: datadoghq.eu
+              apiKeySecretRef: {name: k, key: api}
+            """), "spec.appKeySecretRef: Required value"),
+        Arguments.of("credentials with an ftp url", credentials("ftp", """
+            spec:
+              url: ftp://proxy.example.com
+              apiKeySecretRef: {name: k, key: api}
+              appKeySecretRef: {name: k, key: app}
+            """), "spec.url in body should match"),
+        Arguments.of("credentials with a bad organization", credentials("org", """
+            spec:
+              site: datadoghq.com
+              organization: "has space"
+              apiKeySecretRef: {name: k, key: api}
+              appKeySecretRef: {name: k, key: app}
+            """), "spec.organization in body should match"),
+        Arguments.of("cluster credentials key without a namespace", clusterCredentials("no-ns", """
+            spec:
+              site: datadoghq.com
+              apiKeySecretRef: {name: k, key: api}
+              appKeySecretRef: {namespace: ops, name: k, key: app}
+            """), "spec.apiKeySecretRef.namespace: Required value"),
+        Arguments.of("cluster credentials with an unknown selector operator", clusterCredentials("selector", """
+            spec:
+              site: datadoghq.com
+              apiKeySecretRef: {namespace: ops, name: k, key: api}
+              appKeySecretRef: {namespace: ops, name: k, key: app}
+              namespaceSelector:
+                matchExpressions: [{key: team, operator: Near, values: [a]}]
+            """), "operator in body should match"),
+        Arguments.of("a credentialsRef of another kind", webhook("ref-kind", """
+            spec:
+              url: https://a.example.com
+              credentialsRef: {kind: Secret, name: k}
+            """), "spec.credentialsRef.kind in body should match"),
+        Arguments.of("a credentialsRef without a name", variable("ref-no-name", """
+            spec:
+              value: x
+              credentialsRef: {kind: DatadogCredentials}
+            """), "spec.credentialsRef.name: Required value"));
+  }
+
+  private static String credentials(String name, String spec) {
+    return "apiVersion: ddwebhooks.io/v1alpha1\nkind: DatadogCredentials\nmetadata:\n  name: " + name
+        + "\n  namespace: validation\n" + spec;
+  }
+
+  private static String clusterCredentials(String name, String spec) {
+    return "apiVersion: ddwebhooks.io/v1alpha1\nkind: ClusterDatadogCredentials\nmetadata:\n  name: " + name + "\n"
+        + spec;
   }
 
   @ParameterizedTest(name = "refused: {0}")
@@ -150,6 +221,27 @@ class CrdValidationIT {
             spec:
               valueFrom: {secretKeyRef: {name: s, key: k}}
               isSecret: true
+            """)),
+        Arguments.of("credentials on a site with an organization", credentials("eu", """
+            spec:
+              site: datadoghq.eu
+              organization: acme.eu-prod_1
+              apiKeySecretRef: {name: k, key: api}
+              appKeySecretRef: {name: k, key: app}
+            """)),
+        Arguments.of("cluster credentials for selected namespaces", clusterCredentials("selected", """
+            spec:
+              url: https://datadog-proxy.internal:8443
+              apiKeySecretRef: {namespace: ops, name: k, key: api}
+              appKeySecretRef: {namespace: ops, name: k, key: app}
+              namespaceSelector:
+                matchLabels: {team: a}
+                matchExpressions: [{key: env, operator: In, values: [prod, staging]}]
+            """)),
+        Arguments.of("a webhook in another org", webhook("other-org", """
+            spec:
+              url: https://a.example.com
+              credentialsRef: {kind: ClusterDatadogCredentials, name: selected}
             """)));
   }
 

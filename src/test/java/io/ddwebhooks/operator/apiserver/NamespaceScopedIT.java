@@ -53,7 +53,8 @@ class NamespaceScopedIT {
       }
     }
     assertThat(k8s.admin().rbac().clusterRoles().withName("datadog-webhooks-operator").get()).isNull();
-    h = OperatorHarness.startOn(k8s, c -> c.withNamespaces(Set.of(TEAM)));
+    h = OperatorHarness.startOn(k8s, c -> c.withNamespaces(Set.of(TEAM))
+        .withCredentialsUrlAllowlist(List.of("http://127.0.0.1:")));
   }
 
   @AfterAll
@@ -73,5 +74,25 @@ class NamespaceScopedIT {
     h.delete(DatadogWebhook.class, TEAM, "team-hook");
     h.awaitGone(DatadogWebhook.class, TEAM, "team-hook");
     assertThat(h.datadog.webhookNames()).isEmpty();
+  }
+
+  @Test
+  void theTeamUsesItsOwnDatadogCredentials() {
+    // the Role grants DatadogCredentials in the watched namespace only; no ClusterDatadogCredentials, no namespaces
+    var teamOrg = h.datadog.addOrg("team-org", "team-api-key", "team-app-key");
+    h.secret(TEAM, "team-keys", Map.of("api", "team-api-key", "app", "team-app-key"));
+    h.client.resource(io.ddwebhooks.operator.testing.CredentialsFixtures.namespaced(TEAM, "own",
+        h.datadog.baseUrl().toString(), "team-org", "team-keys")).create();
+    h.create(io.ddwebhooks.operator.testing.CredentialsFixtures.using(
+        io.ddwebhooks.operator.testing.Fixtures.webhook(TEAM, "own-hook", "https://team.example.com/own"),
+        io.ddwebhooks.operator.crd.CredentialsRef.NAMESPACED, "own"));
+    h.awaitSynced(DatadogWebhook.class, TEAM, "own-hook");
+    assertThat(teamOrg.webhookNames()).containsExactly("own-hook");
+    org.awaitility.Awaitility.await().untilAsserted(() -> assertThat(h.client.resources(
+        io.ddwebhooks.operator.crd.DatadogCredentials.class).inNamespace(TEAM).withName("own").get().getStatus()
+        .getUsedBy()).isEqualTo(1));
+    h.delete(DatadogWebhook.class, TEAM, "own-hook");
+    h.awaitGone(DatadogWebhook.class, TEAM, "own-hook");
+    assertThat(teamOrg.webhookNames()).isEmpty();
   }
 }

@@ -141,4 +141,34 @@ class OperatorOnApiServerIT {
     assertThat(h.client.getKubernetesSerialization().asJson(now.getSpec()))
         .isEqualTo(h.client.getKubernetesSerialization().asJson(created.getSpec()));
   }
+
+  @Test
+  void severalOrgsWithTheServiceAccountsRbac() {
+    // the emulator serves the second org at the same URL: the organization id makes it a separate org
+    var prod = h.datadog.addOrg("prod", "prod-api-key", "prod-app-key");
+    var team = h.datadog.addOrg("team", "team-api-key", "team-app-key");
+    k8s.admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("tenant")
+        .addToLabels("org", "prod").endMetadata().build()).create();
+    h.secret(RealKubernetes.OPERATOR_NAMESPACE, "prod-keys", Map.of("api", "prod-api-key", "app", "prod-app-key"));
+    k8s.admin().resource(io.ddwebhooks.operator.testing.CredentialsFixtures.cluster("prod",
+        h.datadog.baseUrl().toString(), "prod", RealKubernetes.OPERATOR_NAMESPACE, "prod-keys",
+        Map.of("org", "prod"))).create();
+    h.create(io.ddwebhooks.operator.testing.CredentialsFixtures.using(
+        io.ddwebhooks.operator.testing.Fixtures.webhook("tenant", "prod-hook", "https://prod.example.com"),
+        io.ddwebhooks.operator.crd.CredentialsRef.CLUSTER, "prod"));
+    h.awaitSynced(DatadogWebhook.class, "tenant", "prod-hook");
+    assertThat(prod.webhookNames()).containsExactly("prod-hook");
+
+    await().untilAsserted(() -> {
+      var creds = k8s.admin().resources(io.ddwebhooks.operator.crd.ClusterDatadogCredentials.class)
+          .withName("prod").get();
+      assertThat(creds.getStatus()).isNotNull();
+      assertThat(creds.getStatus().getUsedBy()).isEqualTo(1);
+      assertThat(creds.getStatus().getConditions()).anyMatch(c -> c.getReason().equals("Ready"));
+    });
+    h.delete(DatadogWebhook.class, "tenant", "prod-hook");
+    h.awaitGone(DatadogWebhook.class, "tenant", "prod-hook");
+    assertThat(prod.webhookNames()).isEmpty();
+    assertThat(team.calls()).isEmpty();
+  }
 }

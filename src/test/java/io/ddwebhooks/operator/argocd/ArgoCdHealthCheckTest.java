@@ -35,7 +35,8 @@ class ArgoCdHealthCheckTest {
   @TestFactory
   Stream<DynamicTest> everyTestCaseGivesItsExpectedHealth() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
-    for (String kind : List.of("DatadogWebhook", "DatadogCustomVariable")) {
+    for (String kind : List.of("DatadogWebhook", "DatadogCustomVariable", "DatadogCredentials",
+        "ClusterDatadogCredentials")) {
       Path dir = ROOT.resolve(kind);
       String script = Files.readString(dir.resolve("health.lua"));
       for (JsonNode test : YAML.readTree(dir.resolve("health_test.yaml").toFile()).get("tests")) {

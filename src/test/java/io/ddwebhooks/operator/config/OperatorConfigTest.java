@@ -14,11 +14,19 @@ class OperatorConfigTest {
   private static final Map<String, String> KEYS = Map.of("DD_API_KEY", "api-secret-1", "DD_APP_KEY", "app-secret-2");
 
   @Test
-  void missingKeysAreAClearError() {
-    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of()))
-        .isInstanceOf(ConfigException.class).hasMessageContaining("DD_API_KEY and DD_APP_KEY");
+  void oneKeyWithoutTheOtherIsAClearErrorAndNeitherMeansNoDefaultOrg() {
+    assertThat(OperatorConfig.fromEnvironment(Map.of()).hasEnvironmentKeys()).isFalse();
+    assertThat(OperatorConfig.fromEnvironment(Map.of()).toString()).contains("defaultOrg=none");
     assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("DD_API_KEY", "k")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DD_API_KEY and DD_APP_KEY")
         .hasMessageContaining("missing: DD_APP_KEY").hasMessageNotContaining("k\"");
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(Map.of("DD_API_KEY", "a", "DD_APP_KEY", "b",
+        "DEFAULT_CREDENTIALS", "prod"))).hasMessageContaining("not both");
+    OperatorConfig byCredentials = OperatorConfig.fromEnvironment(Map.of("DEFAULT_CREDENTIALS", "prod",
+        "CREDENTIALS_URL_ALLOWLIST", "https://proxy.internal/, http://emulator.test:8089"));
+    assertThat(byCredentials.defaultCredentials()).isEqualTo("prod");
+    assertThat(byCredentials.credentialsUrlAllowlist())
+        .containsExactly("https://proxy.internal/", "http://emulator.test:8089");
   }
 
   @Test

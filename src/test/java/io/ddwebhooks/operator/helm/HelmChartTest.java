@@ -121,6 +121,27 @@ class HelmChartTest {
   }
 
   @Test
+  void theDefaultOrgCanBeAClusterDatadogCredentialsTheChartCreates() throws Exception {
+    Map<String, JsonNode> out = render(OPERATOR_CHART, "dwo", "ops", "datadog.defaultOrg", "clusterCredentials",
+        "datadog.clusterCredentials.create", "true", "datadog.clusterCredentials.organization", "acme-prod",
+        "datadog.site", "datadoghq.eu", "credentialsUrlAllowlist[0]", "https://proxy.internal/");
+    JsonNode deployment = out.get("Deployment/ops/dwo-datadog-webhooks-operator");
+    assertThat(env(deployment, "DEFAULT_CREDENTIALS")).isEqualTo("default-org");
+    assertThat(env(deployment, "DD_API_KEY")).as("no environment keys then").isNull();
+    assertThat(env(deployment, "CREDENTIALS_URL_ALLOWLIST")).isEqualTo("https://proxy.internal/");
+    JsonNode creds = out.get("ClusterDatadogCredentials//default-org");
+    assertThat(creds).isNotNull();
+    assertThat(creds.at("/spec/site").asText()).isEqualTo("datadoghq.eu");
+    assertThat(creds.at("/spec/organization").asText()).isEqualTo("acme-prod");
+    assertThat(creds.at("/spec/apiKeySecretRef/namespace").asText()).isEqualTo("ops");
+    assertThat(creds.at("/spec/apiKeySecretRef/name").asText()).isEqualTo("datadog-credentials");
+    assertThatThrownBy(() -> render(OPERATOR_CHART, "dwo", "ops", "datadog.defaultOrg", "someday"))
+        .hasMessageContaining("datadog.defaultOrg must be");
+    Map<String, JsonNode> none = render(OPERATOR_CHART, "dwo", "ops", "datadog.defaultOrg", "none");
+    assertThat(env(none.get("Deployment/ops/dwo-datadog-webhooks-operator"), "DD_API_KEY")).isNull();
+  }
+
+  @Test
   void appChartBundlesItsWebhookVariableAndSecret() throws Exception {
     Map<String, JsonNode> out = render(APP_CHART, "checkout", "shop");
     assertThat(out.keySet()).containsExactlyInAnyOrder("Secret/shop/checkout-alerting",

@@ -83,8 +83,9 @@ class ObservabilityIT {
           .contains("ddwebhooks_reconciliations_total{kind=\"DatadogWebhook\",reason=\"DatadogUnavailable\","
               + "result=\"failure\"}")
           .contains("ddwebhooks_datadog_requests_seconds_bucket{operation=\"CreateWebhooksIntegration\","
-              + "status=\"201\"")
-          .contains("ddwebhooks_datadog_requests_seconds_count{operation=\"GetWebhooksIntegration\",status=\"500\"}")
+              + "org=\"127.0.0.1\",status=\"201\"")
+          .contains("ddwebhooks_datadog_requests_seconds_count{operation=\"GetWebhooksIntegration\",org=\"127.0.0.1\","
+              + "status=\"500\"}")
           .contains("ddwebhooks_datadog_write_queue ")
           .contains("ddwebhooks_leader 1")
           .contains("ddwebhooks_drift_corrections_total{kind=\"DatadogWebhook\"} 1")

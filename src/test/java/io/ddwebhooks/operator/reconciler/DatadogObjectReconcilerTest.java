@@ -48,19 +48,48 @@ class DatadogObjectReconcilerTest {
   private final Map<SecretKeySelector, String> secretData = new HashMap<>();
   private final List<String> events = new ArrayList<>();
   private final List<String> checkpoints = new ArrayList<>();
-  private final DatadogWebhookReconciler reconciler = new DatadogWebhookReconciler(datadog, new ReconcileSettings(
-      this::readSecrets, new EventSink() {
-        @Override
-        public void normal(HasMetadata resource, String reason, String message) {
-          events.add("Normal " + reason + ": " + message);
-        }
+  private final DatadogWebhookReconciler reconciler = new DatadogWebhookReconciler(settings(
+      Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC)));
 
-        @Override
-        public void warning(HasMetadata resource, String reason, String message) {
-          events.add("Warning " + reason + ": " + message);
-        }
-      }, this::checkpoint, ReconcileObserver.NONE, BACKOFF, RESYNC, AdoptionScope.NOWHERE, FINGERPRINTS,
-      Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC), () -> 0.5));
+  /** The plain fakes: Secrets from a map, Events to a list, the one default org served by the fake Datadog. */
+  private ReconcileSettings settings(Clock clock) {
+    io.ddwebhooks.operator.datadog.OrgTarget org = new io.ddwebhooks.operator.datadog.OrgTarget(
+        java.net.URI.create("https://api.datadoghq.com"), null, "api", "app");
+    CredentialsResolver credentials = new CredentialsResolver(new NoCredentials(), CredentialsKinds.NONE, org, null,
+        List.of());
+    return new ReconcileSettings(this::readSecrets, new RecordingEvents(events), this::checkpoint,
+        ReconcileObserver.NONE, BACKOFF, RESYNC, AdoptionScope.NOWHERE, FINGERPRINTS,
+        new io.ddwebhooks.operator.datadog.DatadogOrgs(target -> datadog), credentials, new OrgHealth(), clock,
+        () -> 0.5);
+  }
+
+  /** No credentials objects at all (the CRDs are not installed). */
+  static final class NoCredentials implements CredentialsLookup {
+    @Override
+    public boolean available() {
+      return false;
+    }
+
+    @Override
+    public java.util.Optional<io.ddwebhooks.operator.crd.DatadogCredentials> namespaced(String ns, String name) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<io.ddwebhooks.operator.crd.ClusterDatadogCredentials> cluster(String name) {
+      return java.util.Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> namespaceLabels(String namespace) {
+      return Map.of();
+    }
+
+    @Override
+    public java.util.Optional<String> secretValue(String ns, String name, String key) {
+      return java.util.Optional.empty();
+    }
+  }
 
   private SecretValues readSecrets(String namespace, Collection<SecretKeySelector> refs)
       throws SecretSource.MissingSecretException {
@@ -209,18 +238,18 @@ class DatadogObjectReconcilerTest {
     assertThat(reconciler.trackedFailures()).as("a backoff count and the applied values").isEqualTo(2);
 
     datadog.fail(Operation.DELETE, FakeDatadog.Failure.of(500, "Internal Server Error"));
-    DeleteControl failed = reconciler.cleanup(w);
+    DeleteControl failed = reconciler.cleanup(w, null);
     assertThat(failed.isRemoveFinalizer()).isFalse();
     assertThat(failed.getScheduleDelay()).isPresent();
     assertThat(datadog.webhooks).containsKey("to-delete");
 
-    DeleteControl done = reconciler.cleanup(w);
+    DeleteControl done = reconciler.cleanup(w, null);
     assertThat(done.isRemoveFinalizer()).isTrue();
     assertThat(datadog.webhooks).doesNotContainKey("to-delete");
     assertThat(reconciler.trackedFailures()).as("backoff state goes with the resource").isZero();
 
     DatadogWebhook neverCreated = resource("never");
-    assertThat(reconciler.cleanup(neverCreated).isRemoveFinalizer()).isTrue();
+    assertThat(reconciler.cleanup(neverCreated, null).isRemoveFinalizer()).isTrue();
     assertThat(datadog.calls).noneMatch(c -> c.endsWith(" never"));
   }
 
@@ -263,7 +292,7 @@ class DatadogObjectReconcilerTest {
     assertThat(reason(w)).isEqualTo("DriftDetected");
     assertThat(ReadyCondition.of(w.getStatus()).orElseThrow().getMessage()).contains("url");
     assertThat(datadog.writes()).isEmpty();
-    assertThat(reconciler.cleanup(w).isRemoveFinalizer()).isTrue();
+    assertThat(reconciler.cleanup(w, null).isRemoveFinalizer()).isTrue();
     assertThat(datadog.writes()).isEmpty();
   }
 
@@ -286,9 +315,7 @@ class DatadogObjectReconcilerTest {
 
   @Test
   void aV1FingerprintIsUpgradedInStatusWithNoDatadogWrite() throws Exception {
-    DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(datadog, new ReconcileSettings(
-        this::readSecrets, new RecordingEvents(events), this::checkpoint, ReconcileObserver.NONE, BACKOFF, RESYNC,
-        AdoptionScope.NOWHERE, FINGERPRINTS, Clock.systemUTC(), () -> 0.5));
+    DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(settings(Clock.systemUTC()));
     io.ddwebhooks.operator.crd.DatadogCustomVariable v = io.ddwebhooks.operator.testing.Fixtures.variable("loop",
         "pin", "4821", true);
     v.getMetadata().setGeneration(1L);
@@ -315,9 +342,7 @@ class DatadogObjectReconcilerTest {
 
   @Test
   void aVariableFromBeforeTheSecretDefaultStaysAsItWasAndIsToldOnce() {
-    DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(datadog, new ReconcileSettings(
-        this::readSecrets, new RecordingEvents(events), this::checkpoint, ReconcileObserver.NONE, BACKOFF, RESYNC,
-        AdoptionScope.NOWHERE, FINGERPRINTS, Clock.systemUTC(), () -> 0.5));
+    DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(settings(Clock.systemUTC()));
     secretData.put(new SecretKeySelector("s", "k"), "token-value");
     io.ddwebhooks.operator.crd.DatadogCustomVariable v = io.ddwebhooks.operator.testing.Fixtures.variableFromSecret(
         "loop", "legacy", "s", "k", false);

@@ -12,9 +12,13 @@ class ReporterTest {
   void everyOutcomeHasAReadyReasonAndInternalErrorIsOne() {
     // a new Outcome without a row in the reporter's table would fail at run time: catch it here
     for (Class<?> type : Outcome.class.getPermittedSubclasses()) {
-      assertThat(Reporter.reasonOf(type)).as(type.getSimpleName()).isNotNull();
+      if (type == Outcome.Queued.class) {
+        // nothing happened: the status is left as it is
+        continue;
+      }
+      assertThat(ReadyReasons.of(type).reason()).as(type.getSimpleName()).isNotNull();
     }
-    assertThat(Reporter.reasonOf(Outcome.Internal.class)).isEqualTo(Reason.InternalError);
+    assertThat(ReadyReasons.of(Outcome.Internal.class).reason()).isEqualTo(Reason.InternalError);
     assertThat(Reason.InternalError.conditionStatus()).isEqualTo("False");
   }
 }

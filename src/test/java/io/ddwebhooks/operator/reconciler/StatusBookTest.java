@@ -51,23 +51,23 @@ class StatusBookTest {
     StatusBook book = StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
     book.status().setPendingName("w");
     book.settle(new Outcome.Wrote(Outcome.Change.CREATED, "w", List.of(), null, false, Optional.empty(), "e", "m"), "w",
-        "fp1", Map.of("s", "3"), T1);
+        "fp1", Map.of("s", "3"), T1, null, null);
     assertThat(book.status().getRemoteName()).isEqualTo("w");
     assertThat(book.status().getPendingName()).isNull();
     assertThat(book.status().getAppliedFingerprint()).isEqualTo("fp1");
     assertThat(book.status().getLastAppliedTime()).isEqualTo("2026-01-01T11:00:00Z");
     assertThat(book.status().getSecretVersions()).containsEntry("s", "3");
 
-    book.settle(new Outcome.Rejected("no"), "w", "fp2", Map.of(), T2);
+    book.settle(new Outcome.Rejected("no"), "w", "fp2", Map.of(), T2, null, null);
     assertThat(book.status().getRejectedFingerprint()).isEqualTo("fp2");
     assertThat(book.status().getAppliedFingerprint()).as("what was applied stays").isEqualTo("fp1");
 
     book.status().setPendingName("x");
-    book.settle(new Outcome.Conflict("taken"), "x", "fp3", Map.of(), T2);
+    book.settle(new Outcome.Conflict("taken"), "x", "fp3", Map.of(), T2, null, null);
     assertThat(book.status().getPendingName()).isNull();
 
     book.settle(new Outcome.Wrote(Outcome.Change.UPDATED, "w", List.of("url"), null, true, Optional.empty(), "e", "m"),
-        "w", "fp1", Map.of(), T2);
+        "w", "fp1", Map.of(), T2, null, null);
     assertThat(book.status().getDriftCorrections()).isEqualTo(1);
     assertThat(book.status().getLastDriftCorrectionTime()).isEqualTo("2026-01-01T12:00:00Z");
   }

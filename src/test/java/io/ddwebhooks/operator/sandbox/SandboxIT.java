@@ -22,15 +22,18 @@ class SandboxIT {
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(out).isZero();
     assertThat(out)
-        .contains("Applying 5 example files")
+        .contains("Applying 7 example files")
         .contains("DatadogWebhook default/checkout-chatops  Ready=True Synced")
         .contains("DatadogWebhook default/checkout-pager  Ready=True Synced")
         .contains("DatadogCustomVariable default/checkout-environment  Ready=True Synced")
         .contains("DatadogCustomVariable default/checkout-signing-key  Ready=True Synced")
         .contains("webhook checkout-pager  url=https://events.pager.example.com/...")
         .contains("custom variable CHECKOUT_SIGNING_KEY  is_secret=true  value=(hidden")
+        .contains("DatadogWebhook default/staging-alerts  Ready=True Synced")
+        .contains("in the org 'staging' (DatadogCredentials default/sandbox-staging):\n"
+            + "  webhook staging-alerts  url=https://staging-chatops.example.com/...")
         .contains("Datadog now holds 0 webhooks and 0 custom variables.")
-        .contains("Done: 4 resources converged and were cleaned up.")
+        .contains("Done: 5 resources converged and were cleaned up.")
         .doesNotContain("example-routing-key", "example-not-a-real-token", "example-signing-key");
   }
 

@@ -81,6 +81,7 @@ class OutcomeTableTest {
         // a create answered "not found": the endpoint is wrong, worth retrying, never final
         case CREATE -> Outcome.Unavailable.class;
       };
+      case BUSY -> Outcome.Queued.class;
       case SUCCESS -> throw new IllegalStateException();
     };
   }

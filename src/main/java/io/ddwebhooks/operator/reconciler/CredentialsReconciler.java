@@ -1,0 +1,202 @@
+package io.ddwebhooks.operator.reconciler;
+
+import io.ddwebhooks.operator.crd.CredentialsEndpoint;
+import io.ddwebhooks.operator.crd.CredentialsStatus;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps a credentials object's status true (Ready, SecretNotFound, URLNotAllowed, DatadogAuthFailed; where it points;
+ * how many resources use it) and holds its deletion while resources still use it: their finalizers need its keys to
+ * delete their Datadog objects. Re-runs when its key Secrets change; their new resourceVersions in status re-run the
+ * resources that use it (a resource in DatadogAuthFailed is retried at once when the keys change).
+ */
+public abstract class CredentialsReconciler<C extends CustomResource<? extends CredentialsEndpoint, CredentialsStatus>>
+    implements Reconciler<C>, Cleaner<C> {
+
+  /** How often the status is refreshed without an event (users and the last authentication result change). */
+  static final Duration MAX_REFRESH = Duration.ofSeconds(30);
+  private static final String SECRET_INDEX = "by-key-secret";
+
+  private final Class<C> type;
+  private final KubernetesClient client;
+  private final OrgHealth health;
+  private final EventSink events;
+  private final Clock clock;
+  private final Duration refresh;
+
+  protected CredentialsReconciler(Class<C> type, KubernetesClient client, OrgHealth health, EventSink events,
+      Clock clock, Duration resync) {
+    this.type = type;
+    this.client = client;
+    this.health = health;
+    this.events = events;
+    this.clock = clock;
+    this.refresh = resync.compareTo(MAX_REFRESH) < 0 ? resync : MAX_REFRESH;
+  }
+
+  /** The key Secrets as (namespace, name) pairs, and each key's name in them: apiKey first, appKey second. */
+  protected abstract List<String[]> keyRefs(C credentials);
+
+  /** Its {@link CredentialsWatch} key, under which the resources that use it record how Datadog took its keys. */
+  protected abstract String ref(C credentials);
+
+  /** Why the URL may not be used, or null. */
+  protected abstract String urlProblem(C credentials);
+
+  @Override
+  public UpdateControl<C> reconcile(C credentials, Context<C> context) {
+    CredentialsStatus status = new CredentialsStatus();
+    CredentialsStatus before = credentials.getStatus();
+    if (before != null) {
+      status.setConditions(new java.util.ArrayList<>(before.getConditions()));
+    }
+    var spec = credentials.getSpec();
+    status.setEndpoint(spec.getSite() != null ? spec.getSite() : spec.getUrl());
+    status.setUsedBy(usedBy(context));
+    Map<String, String> versions = new TreeMap<>();
+    String missing = null;
+    for (String[] ref : keyRefs(credentials)) {
+      Secret secret = client.secrets().inNamespace(ref[0]).withName(ref[1]).get();
+      if (ApiCredentialsLookup.value(secret, ref[2]).isEmpty()) {
+        missing = missing != null ? missing : "key '" + ref[2] + "' of Secret '" + ref[0] + "/" + ref[1]
+            + "' not found";
+      } else {
+        versions.put(ref[0] + "/" + ref[1], secret.getMetadata().getResourceVersion());
+      }
+    }
+    status.setSecretVersions(versions);
+    if (before != null && !versions.equals(before.getSecretVersions())) {
+      // new keys: what was said of the old ones no longer holds
+      health.forget(ref(credentials));
+    }
+    String urlProblem = urlProblem(credentials);
+    if (urlProblem != null) {
+      ready(credentials, status, "URLNotAllowed", "False", urlProblem);
+    } else if (missing != null) {
+      ready(credentials, status, "SecretNotFound", "False", missing);
+    } else if (health.keysAccepted(ref(credentials)).map(ok -> !ok).orElse(false)) {
+      ready(credentials, status, "DatadogAuthFailed", "False", "Datadog refused these keys (401/403) on the last"
+          + " call; check the keys, the site, and the application key's permissions");
+    } else {
+      ready(credentials, status, "Ready", "True", "keys found for " + status.getEndpoint());
+    }
+    UpdateControl<C> control;
+    if (Objects.equals(json(status), json(before))) {
+      control = UpdateControl.noUpdate();
+    } else {
+      credentials.setStatus(status);
+      control = UpdateControl.patchStatus(credentials);
+    }
+    return control.rescheduleAfter(refresh);
+  }
+
+  private void ready(C credentials, CredentialsStatus status, String reason, String value, String message) {
+    long generation = credentials.getMetadata().getGeneration() == null ? 0 : credentials.getMetadata().getGeneration();
+    ReadyCondition.set(status.getConditions(), generation, reason, value, message, clock.instant());
+    status.setObservedGeneration(generation);
+  }
+
+  @Override
+  public DeleteControl cleanup(C credentials, Context<C> context) {
+    int usedBy = usedBy(context);
+    if (usedBy == 0) {
+      return DeleteControl.defaultDelete();
+    }
+    String message = "still used by " + usedBy + " resource(s): deleted once they are gone (their finalizers need"
+        + " these keys to delete their Datadog objects)";
+    Condition ready = credentials.getStatus() == null ? null : credentials.getStatus().getConditions().stream()
+        .filter(c -> ReadyCondition.TYPE.equals(c.getType())).findFirst().orElse(null);
+    if (ready == null || !message.equals(ready.getMessage())) {
+      events.normal(credentials, "InUse", message);
+      CredentialsStatus status = credentials.getStatus() == null ? new CredentialsStatus() : credentials.getStatus();
+      status.setUsedBy(usedBy);
+      ready(credentials, status, "InUse", "False", message);
+      credentials.setStatus(status);
+      try {
+        client.resource(credentials).patchStatus();
+      } catch (RuntimeException e) {
+        // a courtesy: the finalizer holds either way
+      }
+    }
+    return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(2).toMillis());
+  }
+
+  /** The resources that use these credentials, from this controller's own watch of them. */
+  private int usedBy(Context<C> context) {
+    return context.getSecondaryResources(io.ddwebhooks.operator.crd.DatadogWebhook.class).size()
+        + context.getSecondaryResources(io.ddwebhooks.operator.crd.DatadogCustomVariable.class).size();
+  }
+
+  @Override
+  public List<EventSource<?, C>> prepareEventSources(EventSourceContext<C> context) {
+    context.getPrimaryCache().addIndexer(SECRET_INDEX, c -> keyRefs(c).stream().map(r -> r[0] + "/" + r[1])
+        .distinct().toList());
+    InformerEventSourceConfiguration.Builder<Secret> config = InformerEventSourceConfiguration
+        .from(Secret.class, type)
+        .withName(type.getSimpleName() + "-key-secrets")
+        .withItemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, Secret.class,
+            context.getClient().getKubernetesSerialization()))
+        .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
+            .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
+            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()));
+    secretNamespaces(config);
+    return List.of(new InformerEventSource<>(config.build(), context),
+        users(context, io.ddwebhooks.operator.crd.DatadogWebhook.class),
+        users(context, io.ddwebhooks.operator.crd.DatadogCustomVariable.class));
+  }
+
+  /**
+   * Re-runs the credentials a resource uses when the resource comes, changes or goes (for usedBy, and for the
+   * deletion hold). Its cache keeps only names and versions: the credentials reference is read from the events.
+   */
+  private <U extends CustomResource<? extends io.ddwebhooks.operator.crd.ManagedSpec, ?>> InformerEventSource<U, C>
+      users(EventSourceContext<C> context, Class<U> userType) {
+    InformerEventSourceConfiguration.Builder<U> config = InformerEventSourceConfiguration.from(userType, type)
+        .withName(type.getSimpleName() + "-" + userType.getSimpleName() + "-users")
+        .withItemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, userType,
+            context.getClient().getKubernetesSerialization()))
+        .withSecondaryToPrimaryMapper(user -> user.getSpec() == null ? java.util.Set.of()
+            : credentialsOf(user.getMetadata().getNamespace(), user.getSpec().getCredentialsRef()));
+    secretNamespaces(castBuilder(config));
+    return new InformerEventSource<>(config.build(), context);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static InformerEventSourceConfiguration.Builder<Secret> castBuilder(
+      InformerEventSourceConfiguration.Builder<?> builder) {
+    return (InformerEventSourceConfiguration.Builder) builder;
+  }
+
+  /** The credentials objects of this kind that a resource of {@code namespace} naming {@code ref} uses. */
+  protected abstract java.util.Set<ResourceID> credentialsOf(String namespace,
+      io.ddwebhooks.operator.crd.CredentialsRef ref);
+
+  /** Where the key Secrets (and users) may be: the controller's namespaces, or all of them for cluster ones. */
+  protected abstract void secretNamespaces(InformerEventSourceConfiguration.Builder<Secret> config);
+
+  private static String json(Object o) {
+    return o == null ? null : io.ddwebhooks.operator.sync.JsonText.mapper().valueToTree(o).toString();
+  }
+}

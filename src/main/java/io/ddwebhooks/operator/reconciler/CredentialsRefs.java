@@ -1,0 +1,25 @@
+package io.ddwebhooks.operator.reconciler;
+
+import io.ddwebhooks.operator.crd.CredentialsRef;
+
+/** How a credentials reference is written in status.credentials.ref, and read back. */
+final class CredentialsRefs {
+
+  static final String DEFAULT_REF = "default";
+
+  private CredentialsRefs() {}
+
+  /** How {@code ref} is written in status.credentials.ref. */
+  static String refString(CredentialsRef ref) {
+    return ref == null ? DEFAULT_REF : ref.getKind() + "/" + ref.getName();
+  }
+
+  /** The reverse of {@link #refString}; null for the default org. */
+  static CredentialsRef parseRef(String ref) {
+    if (ref == null || ref.equals(DEFAULT_REF) || !ref.contains("/")) {
+      return null;
+    }
+    int slash = ref.indexOf('/');
+    return new CredentialsRef(ref.substring(0, slash), ref.substring(slash + 1));
+  }
+}
