@@ -17,15 +17,28 @@ public record CredentialsKinds(boolean namespaced, boolean cluster) {
 
   /** Asks the API server; {@code namespaces}: the watched ones, empty for all. */
   public static CredentialsKinds probe(KubernetesClient client, Set<String> namespaces) {
-    boolean namespaced = readable(() -> {
+    Set<String> served = served(client);
+    boolean namespaced = served.contains("datadogcredentials") && readable(() -> {
       if (namespaces.isEmpty()) {
         client.resources(DatadogCredentials.class).inAnyNamespace().list(one());
       } else {
         client.resources(DatadogCredentials.class).inNamespace(namespaces.iterator().next()).list(one());
       }
     });
-    boolean cluster = readable(() -> client.resources(ClusterDatadogCredentials.class).list(one()));
+    boolean cluster = served.contains("clusterdatadogcredentials")
+        && readable(() -> client.resources(ClusterDatadogCredentials.class).list(one()));
     return new CredentialsKinds(namespaced, cluster);
+  }
+
+  /** The resources the API server serves in our group (discovery: every authenticated user may ask). */
+  private static Set<String> served(KubernetesClient client) {
+    try {
+      var list = client.getApiResources("ddwebhooks.io/v1alpha1");
+      return list == null ? Set.of() : list.getResources().stream()
+          .map(io.fabric8.kubernetes.api.model.APIResource::getName).collect(java.util.stream.Collectors.toSet());
+    } catch (KubernetesClientException e) {
+      return Set.of();
+    }
   }
 
   public boolean any() {

@@ -37,12 +37,17 @@ public final class LocalKubernetes implements AutoCloseable {
   }
 
   public static LocalKubernetes start() {
+    return start(CRD_RESOURCES);
+  }
+
+  /** With only {@code crds} installed (an upgrade that did not add the newer ones, say). */
+  public static LocalKubernetes start(List<String> crds) {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
         new KubernetesCrudDispatcher(), false);
     server.init();
     KubernetesClient client = server.createClient();
-    for (String crd : CRD_RESOURCES) {
+    for (String crd : crds) {
       // the mock honours the status subresource only once the CRD itself exists in it
       client.apiextensions().v1().customResourceDefinitions().resource(loadCrd(client, crd)).create();
     }

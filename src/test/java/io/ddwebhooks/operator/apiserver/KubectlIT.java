@@ -77,7 +77,9 @@ class KubectlIT {
   void explainDescribesEverySpecField() throws IOException {
     for (String[] kind : new String[][] {
         {"datadogwebhook", "deploy/crds/datadogwebhooks.ddwebhooks.io-v1.yml"},
-        {"datadogcustomvariable", "deploy/crds/datadogcustomvariables.ddwebhooks.io-v1.yml"}}) {
+        {"datadogcustomvariable", "deploy/crds/datadogcustomvariables.ddwebhooks.io-v1.yml"},
+        {"datadogcredentials", "deploy/crds/datadogcredentials.ddwebhooks.io-v1.yml"},
+        {"clusterdatadogcredentials", "deploy/crds/clusterdatadogcredentials.ddwebhooks.io-v1.yml"}}) {
       JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of(kind[1]).toFile())
           .at("/spec/versions/0/schema/openAPIV3Schema/properties/spec");
       List<String> paths = new ArrayList<>();

@@ -70,8 +70,13 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** As {@link #start()}, with the test's changes to the operator's configuration. */
   public static OperatorHarness start(UnaryOperator<OperatorConfig> tune) {
+    return start(tune, LocalKubernetes.CRD_RESOURCES);
+  }
+
+  /** As {@link #start(UnaryOperator)}, with only {@code crds} installed. */
+  public static OperatorHarness start(UnaryOperator<OperatorConfig> tune, List<String> crds) {
     DatadogEmulator datadog = emulator();
-    LocalKubernetes kubernetes = LocalKubernetes.start();
+    LocalKubernetes kubernetes = LocalKubernetes.start(crds);
     OperatorHarness h = new OperatorHarness(datadog, kubernetes.client(), kubernetes.client(), false, kubernetes,
         tune.apply(config(datadog, Duration.ofMinutes(10))));
     h.startOperator();
