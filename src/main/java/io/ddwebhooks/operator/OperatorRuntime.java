@@ -35,6 +35,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Clock;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -97,11 +98,17 @@ public final class OperatorRuntime {
    */
   public static OperatorRuntime create(KubernetesClient client, OperatorConfig config, WebhooksIntegrationApi api,
       boolean useServerSideApply, ReconcileObserver observer) {
+    return create(client, config, api, useServerSideApply, observer, UnaryOperator.identity());
+  }
+
+  /** {@code wrap}: applied to the client of every other org (tests simulate faults with it). */
+  public static OperatorRuntime create(KubernetesClient client, OperatorConfig config, WebhooksIntegrationApi api,
+      boolean useServerSideApply, ReconcileObserver observer, UnaryOperator<WebhooksIntegrationApi> wrap) {
     OrgTarget environmentOrg = environmentOrg(config);
     CallObserver calls = observer instanceof CallObserver c ? c : CallObserver.NONE;
     DatadogOrgs datadog = new DatadogOrgs(target -> api != null && target.equals(environmentOrg) ? api
-        : new HttpWebhooksIntegrationApi(target.endpoint(), target.apiKey(), target.appKey(),
-            config.requestTimeout(), USER_AGENT, calls, target.label(), HTTP));
+        : wrap.apply(new HttpWebhooksIntegrationApi(target.endpoint(), target.apiKey(), target.appKey(),
+            config.requestTimeout(), USER_AGENT, calls, target.label(), HTTP)));
     AtomicBoolean leading = new AtomicBoolean(config.leaderElection() == null);
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)

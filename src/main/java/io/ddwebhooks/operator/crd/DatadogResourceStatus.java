@@ -60,6 +60,31 @@ public class DatadogResourceStatus {
     this.credentials = credentials;
   }
 
+  @JsonPropertyDescription("A move to another Datadog org under way: the org and name of the object being moved"
+      + " away from. Recorded before the object is created in the new org, cleared once the old one is deleted.")
+  private OrgMove movingFrom;
+
+  @JsonPropertyDescription("A copy left in an org the resource moved away from, because that org could no longer be"
+      + " reached (its credentials or keys are gone): delete it by hand, then remove this field or let the next move"
+      + " replace it.")
+  private OrgMove oldCopy;
+
+  public OrgMove getMovingFrom() {
+    return movingFrom;
+  }
+
+  public void setMovingFrom(OrgMove movingFrom) {
+    this.movingFrom = movingFrom;
+  }
+
+  public OrgMove getOldCopy() {
+    return oldCopy;
+  }
+
+  public void setOldCopy(OrgMove oldCopy) {
+    this.oldCopy = oldCopy;
+  }
+
   @JsonPropertyDescription("DatadogCustomVariable only: whether the variable was last applied as secret. With"
       + " spec.isSecret unset, the operator keeps this, so a default chosen at creation never flips later.")
   private Boolean appliedIsSecret;

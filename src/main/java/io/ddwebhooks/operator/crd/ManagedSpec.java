@@ -14,8 +14,8 @@ public abstract class ManagedSpec {
   private ManagementPolicy managementPolicy;
 
   @JsonPropertyDescription("The credentials (and so the Datadog org) to use: {kind: DatadogCredentials, name} in this"
-      + " namespace, or {kind: ClusterDatadogCredentials, name}. Absent: the operator's default org. Fixed once the"
-      + " resource owns an object in Datadog.")
+      + " namespace, or {kind: ClusterDatadogCredentials, name}. Absent: the operator's default org. Changing it to"
+      + " another org moves the object there (created in the new org, then deleted from the old one).")
   private CredentialsRef credentialsRef;
 
   public CredentialsRef getCredentialsRef() {

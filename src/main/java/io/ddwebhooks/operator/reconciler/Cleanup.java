@@ -31,15 +31,17 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
 
   private final ResourceKind<S, T> kind;
   private final OrgStep orgs;
+  private final OrgMoves moves;
   private final Function<OrgTarget, Converger<T>> convergers;
   private final Reporter reporter;
   private final ReconcileSettings settings;
   private final AppliedValues applied;
 
-  Cleanup(ResourceKind<S, T> kind, OrgStep orgs, Function<OrgTarget, Converger<T>> convergers, Reporter reporter,
-      ReconcileSettings settings, AppliedValues applied) {
+  Cleanup(ResourceKind<S, T> kind, OrgStep orgs, OrgMoves moves, Function<OrgTarget, Converger<T>> convergers,
+      Reporter reporter, ReconcileSettings settings, AppliedValues applied) {
     this.kind = kind;
     this.orgs = orgs;
+    this.moves = moves;
     this.convergers = convergers;
     this.reporter = reporter;
     this.settings = settings;
@@ -53,7 +55,8 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
     // the name of ours in Datadog; a pending create counts, since it may have happened
     String owned = status == null ? null
         : status.getRemoteName() != null ? status.getRemoteName() : status.getPendingName();
-    if (owned == null) {
+    boolean moving = status != null && status.getMovingFrom() != null;
+    if (owned == null && !moving) {
       // this resource never created anything in Datadog (or lost a name conflict): nothing of ours to delete
       LOG.info("nothing to delete in Datadog: this resource owns no {}", kind.noun());
       return gone(resource);
@@ -61,16 +64,38 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
     if (directives.paused() || directives.observeOnly() || directives.orphanOnDelete()) {
       String why = directives.paused() ? "the resource is paused (" + Annotations.PAUSED + ")"
           : directives.observeOnly() ? "managementPolicy is ObserveOnly" : "deletionPolicy is Orphan";
-      left(resource, "left " + kind.noun() + " '" + owned + "' in Datadog: " + why, directives.paused());
+      left(resource, "left " + kind.noun() + " '" + (owned != null ? owned : status.getMovingFrom().getName())
+          + "' in Datadog: " + why, directives.paused());
       return gone(resource);
     }
+    Outcome outcome = owned == null ? null : deleteOwned(resource, owned);
+    boolean letGo = owned != null && outcome == null;
+    if (outcome == null || outcome instanceof Outcome.Synced) {
+      // half way through a move, the copy in the old org is this resource's too
+      Optional<Outcome> old = moves.deleteOld(resource, convergers::apply);
+      if (old.isPresent() && !(old.get() instanceof Outcome.Synced)) {
+        outcome = old.get();
+      } else if (outcome == null && !letGo) {
+        outcome = old.orElse(null);
+      }
+    }
+    if (outcome == null) {
+      return gone(resource);
+    }
+    Optional<Duration> retry = reporter.deleted(resource, outcome, redactor(resource));
+    return retry.map(d -> DeleteControl.noFinalizerRemoval().rescheduleAfter(d.toMillis()))
+        .orElseGet(() -> gone(resource));
+  }
+
+  /** Deletes the owned object in the org it lives in; null when the resource was let go (org gone for good). */
+  private Outcome deleteOwned(R resource, String owned) {
     CredentialsResolver.Resolved org = orgs.forDeletion(resource);
     Outcome outcome;
     if (org instanceof CredentialsResolver.Problem problem) {
       if (problem.permanent()) {
         left(resource, "could not delete " + kind.noun() + " '" + owned + "' from Datadog and left it there: "
             + problem.outcome().message() + ", and no keys of its org are known any more", true);
-        return gone(resource);
+        return null;
       }
       outcome = problem.outcome();
     } else {
@@ -82,9 +107,7 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
         outcome = new Outcome.Internal(InternalErrors.describe(e));
       }
     }
-    Optional<Duration> retry = reporter.deleted(resource, outcome, redactor(resource));
-    return retry.map(d -> DeleteControl.noFinalizerRemoval().rescheduleAfter(d.toMillis()))
-        .orElseGet(() -> gone(resource));
+    return outcome;
   }
 
   /** Something left in Datadog on purpose (or because it cannot be reached) when the resource went. */

@@ -54,6 +54,7 @@ final class CredentialsWatch {
           .from(DatadogCredentials.class, primaryType)
           .withName(primaryType.getSimpleName() + "-credentials")
           .withNamespacesInheritedFromController()
+          .withOnUpdateFilter(CredentialsWatch::keysOrSpecChanged)
           .withSecondaryToPrimaryMapper(c -> users(context, Set.of(namespacedKey(c.getMetadata().getNamespace(),
               c.getMetadata().getName()))))
           .build(), context));
@@ -63,6 +64,7 @@ final class CredentialsWatch {
           .from(ClusterDatadogCredentials.class, primaryType)
           .withName(primaryType.getSimpleName() + "-cluster-credentials")
           .withNamespaces(Constants.WATCH_ALL_NAMESPACE_SET)
+          .withOnUpdateFilter(CredentialsWatch::keysOrSpecChanged)
           .withSecondaryToPrimaryMapper(c -> {
             Set<String> keys = new HashSet<>(Set.of(clusterKey(c.getMetadata().getName())));
             if (c.getMetadata().getName().equals(defaultCredentials)) {
@@ -73,6 +75,22 @@ final class CredentialsWatch {
           .build(), context));
     }
     return sources;
+  }
+
+  /**
+   * Users re-run when the credentials' spec or their key Secrets change, not when their status counts users or says
+   * how Datadog took the keys (that would re-run every user each time one more comes).
+   */
+  static <C extends CustomResource<?, io.ddwebhooks.operator.crd.CredentialsStatus>> boolean keysOrSpecChanged(
+      C now, C before) {
+    return !java.util.Objects.equals(now.getMetadata().getGeneration(), before.getMetadata().getGeneration())
+        || !java.util.Objects.equals(now.getMetadata().getDeletionTimestamp(),
+            before.getMetadata().getDeletionTimestamp())
+        || !java.util.Objects.equals(versions(now), versions(before));
+  }
+
+  private static Object versions(CustomResource<?, io.ddwebhooks.operator.crd.CredentialsStatus> c) {
+    return c.getStatus() == null ? null : c.getStatus().getSecretVersions();
   }
 
   private static <P extends CustomResource<?, ?>> Set<ResourceID> users(EventSourceContext<P> context,

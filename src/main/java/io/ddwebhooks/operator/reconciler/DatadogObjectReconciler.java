@@ -47,6 +47,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   private final Function<WebhooksIntegrationApi, RemoteObjects<T>> remote;
   private final ReconcileSettings settings;
   private final OrgStep orgs;
+  private final OrgMoves moves;
   private final Reporter reporter;
   private final Cleanup<R, S, T> cleanup;
   private final AppliedValues applied = new AppliedValues();
@@ -58,9 +59,10 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     this.remote = remote;
     this.settings = settings;
     this.orgs = new OrgStep(settings.credentials());
+    this.moves = new OrgMoves(settings.credentials(), settings.events());
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
         settings.random());
-    this.cleanup = new Cleanup<>(kind, orgs, target -> converger(target), reporter, settings, applied);
+    this.cleanup = new Cleanup<>(kind, orgs, moves, this::converger, reporter, settings, applied);
   }
 
   private Converger<T> converger(io.ddwebhooks.operator.datadog.OrgTarget target) {
@@ -74,7 +76,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   /** One reconcile; {@code claimants} are the resources of this kind that claim the same Datadog name. */
   public UpdateControl<R> reconcile(R resource, Collection<R> claimants) {
-    StatusBook book = StatusBook.open(resource, settings.fingerprints());
+    StatusBook book = StatusBook.open(resource, settings.fingerprints()).checkpointWith(settings.checkpoint());
     Directives directives = directives(resource);
     Run run = new Run();
     try {
@@ -114,6 +116,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       return problem.outcome();
     }
     CredentialsResolver.Org org = (CredentialsResolver.Org) resolved;
+    boolean moving = !directives.observeOnly() && moves.start(resource, book, org, orgs.recordedOrg(resource));
     String name = datadogName(resource);
     Optional<R> holder = NameClaims.otherOwner(resource, name, orgs.sameOrg(claimants, org.target().key()),
         this::datadogName);
@@ -151,10 +154,13 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
         : WritePriority.RESYNC;
     Outcome outcome = WritePriority.run(priority, () -> converger.apply(desired,
-        book.ownership(directives, canonical, settings.clock().instant()), book.intent(settings.checkpoint())));
+        book.ownership(directives, canonical, settings.clock().instant()), book.intent()));
     book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);
+    if (moving && (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote)) {
+      outcome = moves.finish(resource, book, directives, outcome, this::converger);
+    }
     if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
       kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));
     }

@@ -39,12 +39,15 @@ public class EventRecorder implements EventSink {
   }
 
   private void record(HasMetadata resource, String type, String reason, String message) {
+    // Events about cluster-scoped objects (ClusterDatadogCredentials) live in "default", as kubectl expects
+    String namespace = resource.getMetadata().getNamespace() != null ? resource.getMetadata().getNamespace()
+        : "default";
     String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 3) + "..." : message;
     Event event = new EventBuilder()
         .withNewMetadata()
         .withName(resource.getMetadata().getName() + "." + UUID.randomUUID().toString().replace("-", "").substring(0, 16))
-        .withNamespace(resource.getMetadata().getNamespace())
+        .withNamespace(namespace)
         .endMetadata()
         .withInvolvedObject(new ObjectReferenceBuilder()
             .withApiVersion(resource.getApiVersion())
@@ -65,7 +68,7 @@ public class EventRecorder implements EventSink {
         .withReportingInstance(instance)
         .build();
     try {
-      client.v1().events().inNamespace(resource.getMetadata().getNamespace()).resource(event).create();
+      client.v1().events().inNamespace(namespace).resource(event).create();
     } catch (RuntimeException e) {
       // an Event is a courtesy: never fail a reconcile over one
       LOG.warn("could not record {} event {}: {}", type, reason, e.getClass().getSimpleName());

@@ -29,16 +29,6 @@ final class OrgStep {
     if (!(resolved instanceof CredentialsResolver.Org org)) {
       return resolved;
     }
-    DatadogResourceStatus status = resource.getStatus();
-    boolean owns = status != null && (status.getRemoteName() != null || status.getPendingName() != null);
-    Optional<String> recorded = recordedOrg(resource);
-    if (owns && recorded.isPresent() && !recorded.get().equals(org.target().key())) {
-      String was = status.getCredentials() != null ? status.getCredentials().getRef() : CredentialsResolver.DEFAULT_REF;
-      return new CredentialsResolver.Problem(new Outcome.Invalid("the object lives in the Datadog org "
-          + recorded.get() + " (credentials " + was + "); a resource that owns an object cannot move it to another"
-          + " org (" + org.target().key() + "): restore spec.credentialsRef, or delete the resource and create it"
-          + " anew; nothing was written"), false);
-    }
     return org;
   }
 
@@ -46,7 +36,7 @@ final class OrgStep {
    * The org the owned object lives in: status.credentials, or for objects written before several orgs, the default
    * org as it is now (they can only have been written there).
    */
-  private Optional<String> recordedOrg(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource) {
+  Optional<String> recordedOrg(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource) {
     DatadogResourceStatus status = resource.getStatus();
     if (status != null && status.getCredentials() != null && status.getCredentials().getOrg() != null) {
       return Optional.of(status.getCredentials().getOrg());

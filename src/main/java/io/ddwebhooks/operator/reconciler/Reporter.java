@@ -57,7 +57,7 @@ final class Reporter {
     }
     String message = shorten(redactor.redact(outcome.message()));
     ReadyReasons.Shown shown = ReadyReasons.of(outcome.getClass());
-    Optional<Condition> previous = book.ready();
+    Optional<Condition> previous = io.ddwebhooks.operator.status.ReadyCondition.of(book.status());
     book.ready(shown.reason(), message, clock.instant());
     observer.reconciled(resource.getKind(), shown.reason().name());
     if (outcome instanceof Outcome.Wrote w) {

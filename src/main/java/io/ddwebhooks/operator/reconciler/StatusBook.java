@@ -1,6 +1,5 @@
 package io.ddwebhooks.operator.reconciler;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
@@ -16,28 +15,38 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Every status field but the conditions' wording, for one reconcile: a working copy of the stored status, what it
  * says about ownership (remoteName, pendingName, fingerprints), and how an {@link Outcome} changes it. Writes nothing
- * to Kubernetes except through {@link #checkpoint}; {@link #control} patches the status only when it changed.
+ * to Kubernetes but checkpoints before a write; {@link #control} patches the status only when it changed.
  */
 final class StatusBook {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CustomResource<?, DatadogResourceStatus> resource;
   private final Fingerprints fingerprints;
   private final DatadogResourceStatus before;
   private final DatadogResourceStatus status;
 
+  private StatusCheckpoint checkpoint;
+  private boolean checkpointed;
+  /** Where {@link #startMove} and {@link #intent} persist the status before a write (a checkpoint). */
+  StatusBook checkpointWith(StatusCheckpoint checkpoint) {
+    this.checkpoint = checkpoint;
+    return this;
+  }
+
+  private void checkpointNow() {
+    checkpoint.write(resource, status);
+    checkpointed = true;
+  }
+
   private StatusBook(CustomResource<?, DatadogResourceStatus> resource, Fingerprints fingerprints) {
     this.resource = resource;
     this.fingerprints = fingerprints;
     this.before = resource.getStatus();
-    this.status = before == null ? new DatadogResourceStatus() : copy(before);
+    this.status = before == null ? new DatadogResourceStatus() : StatusJson.copy(before);
   }
 
   static StatusBook open(CustomResource<?, DatadogResourceStatus> resource, Fingerprints fingerprints) {
@@ -48,9 +57,8 @@ final class StatusBook {
     return status;
   }
 
-  long generation() {
-    Long g = resource.getMetadata().getGeneration();
-    return g == null ? 0 : g;
+  private long generation() {
+    return resource.getMetadata().getGeneration() == null ? 0 : resource.getMetadata().getGeneration();
   }
 
   /** The fingerprint of {@code canonical} with the current key, salted like the ones already in status. */
@@ -83,12 +91,12 @@ final class StatusBook {
   }
 
   /** The name being created or renamed to, persisted before the write (see {@link Converger.Intent}). */
-  Converger.Intent intent(StatusCheckpoint checkpoint) {
+  Converger.Intent intent() {
     return new Converger.Intent() {
       @Override
       public void record(String name) {
         status.setPendingName(name);
-        checkpoint.write(resource, status);
+        checkpointNow();
       }
 
       @Override
@@ -133,8 +141,25 @@ final class StatusBook {
 
   /** The org the next write goes to, recorded with the name before a create (see {@link #intent}). */
   void writingTo(io.ddwebhooks.operator.crd.RecordedCredentials credentials) {
-    if (status.getRemoteName() == null) {
-      status.setCredentials(credentials);
+    status.setCredentials(status.getRemoteName() == null ? credentials : status.getCredentials());
+  }
+
+  /** Records a move before acting (persisted at once); nothing is owned in the new org until it is created. */
+  void startMove(io.ddwebhooks.operator.crd.OrgMove from, io.ddwebhooks.operator.crd.RecordedCredentials to) {
+    status.setMovingFrom(from);
+    status.setRemoteName(null);
+    status.setPendingName(null);
+    status.setAppliedFingerprint(null);
+    status.setRejectedFingerprint(null);
+    status.setCredentials(to);
+    checkpointNow();
+  }
+
+  /** The move is over; {@code leftBehind}: a copy that could not be deleted, for an admin to clean up. */
+  void finishMove(io.ddwebhooks.operator.crd.OrgMove leftBehind) {
+    status.setMovingFrom(null);
+    if (leftBehind != null) {
+      status.setOldCopy(leftBehind);
     }
   }
 
@@ -156,14 +181,14 @@ final class StatusBook {
     ReadyCondition.set(status, generation(), reason, message, now);
   }
 
-  Optional<Condition> ready() {
-    return ReadyCondition.of(status);
-  }
-
   /** Patch the status only when it changed; come back after {@code next}, if given. */
   <R extends CustomResource<?, DatadogResourceStatus>> UpdateControl<R> control(R primary, Optional<Duration> next) {
     UpdateControl<R> control;
-    if (same(status, before)) {
+    if (checkpoint != null && checkpoint.needsFinalWrite() && (checkpointed || !StatusJson.same(status, before))) {
+      checkpoint.writeFinal(primary, status);
+      primary.setStatus(status);
+      control = UpdateControl.noUpdate();
+    } else if (StatusJson.same(status, before)) {
       control = UpdateControl.noUpdate();
     } else {
       primary.setStatus(status);
@@ -179,17 +204,5 @@ final class StatusBook {
 
   private static String seconds(Instant now) {
     return now.truncatedTo(ChronoUnit.SECONDS).toString();
-  }
-
-  static DatadogResourceStatus copy(DatadogResourceStatus status) {
-    return JSON.convertValue(JSON.valueToTree(status), DatadogResourceStatus.class);
-  }
-
-  /** Equal as stored: what the API server would hold (empty and absent fields are the same). */
-  static boolean same(DatadogResourceStatus a, DatadogResourceStatus b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    return Objects.equals(JSON.valueToTree(a), JSON.valueToTree(b));
   }
 }

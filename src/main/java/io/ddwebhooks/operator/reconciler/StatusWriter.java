@@ -37,4 +37,35 @@ public class StatusWriter implements StatusCheckpoint {
     }
     resource.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
   }
+
+  @Override
+  public boolean needsFinalWrite() {
+    return !serverSideApply;
+  }
+
+  @Override
+  public void writeFinal(CustomResource<?, DatadogResourceStatus> resource, DatadogResourceStatus status) {
+    // replace the status of the stored object whole: fields the checkpoint set go, lists have no stale positions
+    @SuppressWarnings("unchecked")
+    Class<CustomResource<?, DatadogResourceStatus>> type =
+        (Class<CustomResource<?, DatadogResourceStatus>>) resource.getClass();
+    for (int attempt = 1; ; attempt++) {
+      CustomResource<?, DatadogResourceStatus> stored = client.resources(type)
+          .inNamespace(resource.getMetadata().getNamespace()).withName(resource.getMetadata().getName()).get();
+      if (stored == null) {
+        return;
+      }
+      stored.setStatus(status);
+      try {
+        CustomResource<?, DatadogResourceStatus> written = client.resource(stored).updateStatus();
+        resource.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
+        return;
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        // someone wrote in between (a user's edit): read again
+        if (e.getCode() != 409 || attempt == 5) {
+          throw e;
+        }
+      }
+    }
+  }
 }

@@ -166,9 +166,23 @@ class OperatorOnApiServerIT {
       assertThat(creds.getStatus().getUsedBy()).isEqualTo(1);
       assertThat(creds.getStatus().getConditions()).anyMatch(c -> c.getReason().equals("Ready"));
     });
+    // a move back to the default org: created there, deleted from prod, the record cleared (server-side apply)
+    h.edit(DatadogWebhook.class, "tenant", "prod-hook", w -> {
+      w.getSpec().setCredentialsRef(null);
+      return w;
+    });
+    await().untilAsserted(() -> {
+      var status = h.get(DatadogWebhook.class, "tenant", "prod-hook").getStatus();
+      assertThat(status.getMovingFrom()).isNull();
+      assertThat(status.getCredentials().getRef()).isEqualTo("default");
+      assertThat(h.datadog.webhookNames()).contains("prod-hook");
+      assertThat(prod.webhookNames()).isEmpty();
+    });
+    assertThat(h.events("tenant", "prod-hook")).anyMatch(e -> e.getReason().equals("Moved"));
+
     h.delete(DatadogWebhook.class, "tenant", "prod-hook");
     h.awaitGone(DatadogWebhook.class, "tenant", "prod-hook");
-    assertThat(prod.webhookNames()).isEmpty();
+    assertThat(h.datadog.webhookNames()).doesNotContain("prod-hook");
     assertThat(team.calls()).isEmpty();
   }
 }

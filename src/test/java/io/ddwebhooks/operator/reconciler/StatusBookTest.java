@@ -24,12 +24,12 @@ class StatusBookTest {
     DatadogResourceStatus status = new DatadogResourceStatus();
     ReadyCondition.set(status, 1, Reason.Synced, "in sync", T1);
     status.setSecretVersions(Map.of("s", "1"));
-    DatadogResourceStatus copy = StatusBook.copy(status);
-    assertThat(StatusBook.same(copy, status)).isTrue();
+    DatadogResourceStatus copy = StatusJson.copy(status);
+    assertThat(StatusJson.same(copy, status)).isTrue();
     ReadyCondition.set(copy, 2, Reason.Synced, "in sync", T2);
-    assertThat(StatusBook.same(copy, status)).isFalse();
+    assertThat(StatusJson.same(copy, status)).isFalse();
     assertThat(status.getObservedGeneration()).isEqualTo(1);
-    assertThat(StatusBook.same(new DatadogResourceStatus(), null)).isFalse();
+    assertThat(StatusJson.same(new DatadogResourceStatus(), null)).isFalse();
   }
 
   @Test

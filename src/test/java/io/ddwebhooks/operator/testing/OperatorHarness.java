@@ -136,8 +136,9 @@ public final class OperatorHarness implements AutoCloseable {
 
   /** Starts an operator whose Datadog client is wrapped (to simulate a crash, say), with other settings. */
   public void startOperator(UnaryOperator<WebhooksIntegrationApi> wrap, OperatorConfig settings) {
-    runtime = OperatorRuntime.create(operatorClient, settings, wrap.apply(OperatorRuntime.datadogClient(settings)),
-        serverSideApply);
+    WebhooksIntegrationApi defaultOrg = OperatorRuntime.datadogClient(settings);
+    runtime = OperatorRuntime.create(operatorClient, settings, defaultOrg == null ? null : wrap.apply(defaultOrg),
+        serverSideApply, io.ddwebhooks.operator.reconciler.ReconcileObserver.NONE, wrap);
     runtime.start();
   }
 
