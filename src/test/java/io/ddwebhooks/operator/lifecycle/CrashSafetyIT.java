@@ -8,13 +8,10 @@ import static org.awaitility.Awaitility.await;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.emulator.RecordedCall;
-import io.ddwebhooks.operator.testing.ForwardingApi;
 import io.ddwebhooks.operator.testing.OperatorHarness;
+import io.ddwebhooks.operator.testing.SimulatedCrash;
 import io.fabric8.kubernetes.api.model.Event;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,16 +26,7 @@ class CrashSafetyIT {
 
   private static final String NS = "crash";
   private OperatorHarness h;
-
-  /** The process "dies" once a matching write has reached Datadog: that call and every later one fail. */
-  static final class SimulatedCrash extends RuntimeException {
-    SimulatedCrash() {
-      super("simulated crash");
-    }
-  }
-
-  private final AtomicBoolean dead = new AtomicBoolean();
-  private final CountDownLatch crashed = new CountDownLatch(1);
+  private final SimulatedCrash crash = new SimulatedCrash();
 
   @BeforeEach
   void start() {
@@ -52,25 +40,11 @@ class CrashSafetyIT {
   }
 
   private void startDyingAfter(String operation, String name) {
-    h.startOperator(api -> new ForwardingApi(api) {
-      @Override
-      protected <T> T write(String op, String current, Supplier<T> call) {
-        if (dead.get()) {
-          throw new SimulatedCrash();
-        }
-        T result = call.get();
-        if (op.equals(operation) && current.equals(name)) {
-          dead.set(true);
-          crashed.countDown();
-          throw new SimulatedCrash();
-        }
-        return result;
-      }
-    }, h.config());
+    h.startOperator(crash.after(operation, name), h.config());
   }
 
   private void crashAndRestart() throws InterruptedException {
-    assertThat(crashed.await(30, TimeUnit.SECONDS)).as("the simulated crash happened").isTrue();
+    crash.awaitCrash();
     h.stopOperator();
     h.startOperator();
   }

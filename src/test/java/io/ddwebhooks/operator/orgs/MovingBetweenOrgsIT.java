@@ -15,16 +15,13 @@ import io.ddwebhooks.operator.crd.DeletionPolicy;
 import io.ddwebhooks.operator.emulator.DatadogEmulator;
 import io.ddwebhooks.operator.emulator.RecordedCall;
 import io.ddwebhooks.operator.status.Reason;
-import io.ddwebhooks.operator.testing.ForwardingApi;
 import io.ddwebhooks.operator.testing.OperatorHarness;
+import io.ddwebhooks.operator.testing.SimulatedCrash;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,15 +38,7 @@ class MovingBetweenOrgsIT {
   private static final String NS = "moves";
   private OperatorHarness h;
   private DatadogEmulator.Org staging;
-  private final AtomicBoolean dead = new AtomicBoolean();
-  private final CountDownLatch crashed = new CountDownLatch(1);
-
-  /** The process dies once a matching write reached Datadog: that call and every later one fail. */
-  static final class SimulatedCrash extends RuntimeException {
-    SimulatedCrash() {
-      super("simulated crash");
-    }
-  }
+  private final SimulatedCrash crash = new SimulatedCrash();
 
   @BeforeEach
   void start() {
@@ -99,25 +88,11 @@ class MovingBetweenOrgsIT {
   }
 
   private void startDyingAfter(String operation, String name) {
-    h.startOperator(api -> new ForwardingApi(api) {
-      @Override
-      protected <T> T write(String op, String current, Supplier<T> call) {
-        if (dead.get()) {
-          throw new SimulatedCrash();
-        }
-        T result = call.get();
-        if (op.equals(operation) && current.equals(name)) {
-          dead.set(true);
-          crashed.countDown();
-          throw new SimulatedCrash();
-        }
-        return result;
-      }
-    }, h.config());
+    h.startOperator(crash.after(operation, name), h.config());
   }
 
   private void crashAndRestart() throws InterruptedException {
-    assertThat(crashed.await(30, TimeUnit.SECONDS)).as("the simulated crash happened").isTrue();
+    crash.awaitCrash();
     h.stopOperator();
     h.startOperator();
   }
