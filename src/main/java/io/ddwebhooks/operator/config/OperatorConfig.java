@@ -26,14 +26,15 @@ public record OperatorConfig(
     AdoptionScope adoption,
     String operatorNamespace,
     String defaultCredentials,
-    List<String> credentialsUrlAllowlist) {
+    List<String> credentialsUrlAllowlist,
+    TemplateRules templateRules) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
 
   /** Defaults for everything but where Datadog is and the keys. */
   public static OperatorConfig forDatadog(URI baseUrl, String apiKey, String appKey) {
     return new OperatorConfig(baseUrl, apiKey, appKey, Set.of(), DEFAULT_RESYNC, Duration.ofSeconds(30),
-        Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE, null, null, List.of());
+        Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE, null, null, List.of(), TemplateRules.DEFAULT);
   }
 
   /**
@@ -62,28 +63,29 @@ public record OperatorConfig(
         Duration.ofSeconds(30), Backoff.defaults(),
         env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase(), LeaderElection.fromEnvironment(env),
         AdoptionScope.parse(env.get("ALLOW_ADOPTION_NAMESPACES")), operatorNamespace(env), defaultCredentials,
-        parseList(env.get("CREDENTIALS_URL_ALLOWLIST")));
+        parseList(env.get("CREDENTIALS_URL_ALLOWLIST")),
+        TemplateRules.parse(env.get("VARIABLE_ACCESS"), env.get("UNKNOWN_VARIABLES")));
   }
 
   public OperatorConfig withLeaderElection(LeaderElection election) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, election, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
+        logLevel, election, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
   }
 
   public OperatorConfig withAdoption(AdoptionScope policy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, policy, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
+        logLevel, leaderElection, policy, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
   }
 
   public OperatorConfig withRequestTimeout(Duration timeout) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, timeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
   }
 
   /** The namespace the operator runs in (where it keeps its fingerprint key); null when not known. */
   public OperatorConfig withOperatorNamespace(String namespace) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, namespace, defaultCredentials, credentialsUrlAllowlist);
+        logLevel, leaderElection, adoption, namespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
   }
 
   /** POD_NAMESPACE (the Deployment sets it), else the namespace of the ServiceAccount mounted in a pod. */
@@ -105,20 +107,25 @@ public record OperatorConfig(
     return apiKey != null && appKey != null;
   }
 
+  public OperatorConfig withTemplateRules(TemplateRules rules) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, rules);
+  }
+
   public OperatorConfig withDefaultCredentials(String name) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, name, credentialsUrlAllowlist);
+        logLevel, leaderElection, adoption, operatorNamespace, name, credentialsUrlAllowlist, templateRules);
   }
 
   public OperatorConfig withCredentialsUrlAllowlist(List<String> prefixes) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, List.copyOf(prefixes));
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, List.copyOf(prefixes), templateRules);
   }
 
   /** No environment keys: the default org is DEFAULT_CREDENTIALS, or there is none. */
   public OperatorConfig withoutEnvironmentKeys() {
     return new OperatorConfig(datadogBaseUrl, null, null, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
   }
 
   static List<String> parseList(String value) {
@@ -134,22 +141,22 @@ public record OperatorConfig(
 
   public OperatorConfig withNamespaces(Set<String> ns) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, Set.copyOf(ns), resyncInterval, requestTimeout,
-        retry, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
+        retry, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
   }
 
   public OperatorConfig withResyncInterval(Duration resync) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resync, requestTimeout, retry, logLevel,
-        leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
+        leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
   }
 
   public OperatorConfig withRetry(Backoff retryPolicy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout,
-        retryPolicy, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
+        retryPolicy, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
   }
 
   public OperatorConfig withLogLevel(String level) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        level.toUpperCase(), leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist);
+        level.toUpperCase(), leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
   }
 
   /** Keys are never printed, whatever prints the config. */
@@ -161,7 +168,7 @@ public record OperatorConfig(
         + ", operatorNamespace=" + (operatorNamespace == null ? "unknown" : operatorNamespace)
         + ", defaultOrg=" + (hasEnvironmentKeys() ? "DD_API_KEY/DD_APP_KEY at " + masked(datadogBaseUrl)
             : defaultCredentials != null ? "ClusterDatadogCredentials/" + defaultCredentials : "none")
-        + ", credentialsUrlAllowlist=" + credentialsUrlAllowlist + "]";
+        + ", credentialsUrlAllowlist=" + credentialsUrlAllowlist + ", templateRules=" + templateRules + "]";
   }
 
   public static Set<String> parseNamespaces(String value) {

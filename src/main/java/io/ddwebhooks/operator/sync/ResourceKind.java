@@ -46,6 +46,16 @@ public interface ResourceKind<S extends ManagedSpec, T> {
   /** The Datadog object the spec asks for, with Secret values filled in. */
   T render(S spec, String metadataName, SecretValues secrets, History history);
 
+  /** Whether objects of this kind carry templates Datadog fills variables into (webhooks). */
+  default boolean hasTemplates() {
+    return false;
+  }
+
+  /** The texts Datadog fills variables into (URL, header values, payload), with where each came from. */
+  default List<VariableCheck.Text> templates(S spec, SecretValues secrets) {
+    return List.of();
+  }
+
   /** The secrecy to record in status after {@code desired} was applied; empty for kinds without one. */
   default Optional<Boolean> appliedIsSecret(T desired) {
     return Optional.empty();

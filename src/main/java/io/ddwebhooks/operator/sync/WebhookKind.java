@@ -80,6 +80,51 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
     return problems;
   }
 
+  @Override
+  public boolean hasTemplates() {
+    return true;
+  }
+
+  @Override
+  public List<VariableCheck.Text> templates(DatadogWebhookSpec spec, SecretValues secrets) {
+    List<VariableCheck.Text> texts = new ArrayList<>();
+    if (spec.getUrl() != null) {
+      texts.add(new VariableCheck.Text("spec.url", spec.getUrl(), false));
+    } else {
+      SecretKeySelector ref = spec.getUrlFrom().getSecretKeyRef();
+      texts.add(new VariableCheck.Text(ValueChecks.fromSecret("spec.urlFrom", ref), secrets.get(ref), true));
+    }
+    for (int i = 0; i < spec.getCustomHeaders().size(); i++) {
+      CustomHeader h = spec.getCustomHeaders().get(i);
+      if (h.getValue() != null) {
+        texts.add(new VariableCheck.Text("spec.customHeaders[" + i + "].value", h.getValue(), false));
+      } else {
+        SecretKeySelector ref = h.getValueFrom().getSecretKeyRef();
+        texts.add(new VariableCheck.Text(ValueChecks.fromSecret("spec.customHeaders[" + i + "].valueFrom", ref),
+            secrets.get(ref), true));
+      }
+    }
+    texts.add(new VariableCheck.Text("spec.payload", spec.getPayload() != null ? spec.getPayload()
+        : Webhook.DEFAULT_PAYLOAD, false));
+    return texts;
+  }
+
+  /** The literal texts of a spec (what can be indexed without reading Secrets). */
+  public static List<String> literalTemplates(DatadogWebhookSpec spec) {
+    List<String> out = new ArrayList<>();
+    if (spec == null) {
+      return out;
+    }
+    if (spec.getUrl() != null) {
+      out.add(spec.getUrl());
+    }
+    spec.getCustomHeaders().stream().filter(h -> h != null && h.getValue() != null).forEach(h -> out.add(h.getValue()));
+    if (spec.getPayload() != null) {
+      out.add(spec.getPayload());
+    }
+    return out;
+  }
+
   /** The checks literal values get, on the values read from Secrets (named by Secret and key, never shown). */
   @Override
   public List<String> validateSecretValues(DatadogWebhookSpec spec, SecretValues secrets) {

@@ -67,6 +67,23 @@ class OperatorConfigTest {
   }
 
   @Test
+  void templateRulesDefaultToConfiningSecretVariablesAndWarning() {
+    assertThat(OperatorConfig.fromEnvironment(KEYS).templateRules()).isEqualTo(TemplateRules.DEFAULT);
+    assertThat(TemplateRules.DEFAULT.access()).isEqualTo(TemplateRules.Access.SECRET_NAMESPACE);
+    assertThat(TemplateRules.DEFAULT.refuseUnknown()).isFalse();
+    TemplateRules strict = OperatorConfig.fromEnvironment(merge("VARIABLE_ACCESS", " Namespace ")).templateRules();
+    assertThat(strict.access()).isEqualTo(TemplateRules.Access.NAMESPACE);
+    assertThat(OperatorConfig.fromEnvironment(merge("VARIABLE_ACCESS", "off")).templateRules().access())
+        .isEqualTo(TemplateRules.Access.OFF);
+    assertThat(OperatorConfig.fromEnvironment(merge("UNKNOWN_VARIABLES", "refuse")).templateRules().refuseUnknown())
+        .isTrue();
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(merge("VARIABLE_ACCESS", "everyone")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("secret-namespace, namespace or off");
+    assertThatThrownBy(() -> OperatorConfig.fromEnvironment(merge("UNKNOWN_VARIABLES", "ignore")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("warn or refuse");
+  }
+
+  @Test
   void leaderElectionIsOffUnlessAskedFor() {
     assertThat(OperatorConfig.fromEnvironment(KEYS).leaderElection()).isNull();
     Map<String, String> env = new java.util.HashMap<>(KEYS);
