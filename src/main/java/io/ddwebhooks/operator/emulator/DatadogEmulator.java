@@ -41,6 +41,8 @@ public class DatadogEmulator implements AutoCloseable {
 
   public static final String WEBHOOKS = "/api/v1/integration/webhooks/configuration/webhooks";
   public static final String VARIABLES = "/api/v1/integration/webhooks/configuration/custom-variables";
+  /** Not Datadog's: {@code GET /test/notifications/{webhook}} shows what a receiver would get (SampleNotification). */
+  public static final String NOTIFICATIONS = "/test/notifications";
   public static final String DEFAULT_PAYLOAD =
       "{\"body\": \"$EVENT_MSG\", \"last_updated\": \"$LAST_UPDATED\", \"event_type\": \"$EVENT_TYPE\","
           + " \"title\": \"$EVENT_TITLE\", \"date\": \"$DATE\", \"org\": {\"id\": \"$ORG_ID\","
@@ -112,6 +114,19 @@ public class DatadogEmulator implements AutoCloseable {
     public Optional<JsonNode> storedVariable(String variable) {
       synchronized (DatadogEmulator.this) {
         return Optional.ofNullable(variables.get(variable)).map(ObjectNode::deepCopy);
+      }
+    }
+
+    /** What a receiver would get if a sample monitor alert fired {@code webhook} now. */
+    public Optional<SampleNotification.Rendered> notification(String webhook) {
+      synchronized (DatadogEmulator.this) {
+        ObjectNode w = webhooks.get(webhook);
+        if (w == null) {
+          return Optional.empty();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        variables.forEach((name, v) -> values.put(name, v.path("value").asText()));
+        return Optional.of(SampleNotification.render(w, values));
       }
     }
 
@@ -322,6 +337,11 @@ public class DatadogEmulator implements AutoCloseable {
     return Optional.ofNullable(defaultOrg.webhooks.get(name)).map(ObjectNode::deepCopy);
   }
 
+  /** What a receiver would get if a sample monitor alert fired webhook {@code name} of the default org now. */
+  public Optional<SampleNotification.Rendered> notification(String name) {
+    return defaultOrg.notification(name);
+  }
+
   /** A custom variable as stored, value included even when secret (the API would hide it). */
   public synchronized Optional<JsonNode> storedVariable(String name) {
     return Optional.ofNullable(defaultOrg.variables.get(name)).map(ObjectNode::deepCopy);
@@ -489,6 +509,10 @@ public class DatadogEmulator implements AutoCloseable {
         case "DELETE" -> deleteWebhook(org, name);
         default -> Answer.error(405, "Method Not Allowed");
       };
+    }
+    if (path.startsWith(NOTIFICATIONS + "/") && method.equals("GET")) {
+      return org.notification(decode(path.substring(NOTIFICATIONS.length() + 1)))
+          .map(n -> Answer.json(200, n.toJson())).orElseGet(() -> Answer.error(404, "Webhook does not exist"));
     }
     if (path.startsWith(VARIABLES + "/")) {
       String name = decode(path.substring(VARIABLES.length() + 1));

@@ -12,6 +12,7 @@ import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.crd.DatadogWebhookSpec;
 import io.ddwebhooks.operator.crd.SecretKeySelector;
 import io.ddwebhooks.operator.emulator.DatadogEmulator;
+import io.ddwebhooks.operator.emulator.SampleNotification;
 import io.ddwebhooks.operator.sync.JsonText;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -34,6 +35,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -78,6 +80,7 @@ public final class Sandbox {
         out.println();
         printDatadog("the default org", datadog.org(DatadogEmulator.DEFAULT_ORG));
         printDatadog("the org 'staging' (DatadogCredentials default/sandbox-staging)", staging);
+        printNotification(datadog.org(DatadogEmulator.DEFAULT_ORG));
         if (!converged) {
           out.println();
           out.println("FAILED: not every resource became Ready within " + CONVERGE_TIMEOUT.toSeconds() + "s");
@@ -308,6 +311,29 @@ public final class Sandbox {
       out.println("  custom variable " + name + "  is_secret=" + secret + "  value="
           + (secret ? "(hidden: Datadog never returns it)" : v.path("value").asText()));
     }
+  }
+
+  /**
+   * What a receiver would get from one webhook if a sample monitor alert fired it (the emulator's rendering), the
+   * values of secret custom variables and of the headers left out (they come from Secrets).
+   */
+  private void printNotification(DatadogEmulator.Org datadog) {
+    Optional<String> name = datadog.webhookNames().stream().filter(n -> !datadog.webhook(n).orElseThrow()
+        .path("payload").asText().equals(DatadogEmulator.DEFAULT_PAYLOAD)).findFirst();
+    if (name.isEmpty()) {
+      return;
+    }
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String variable : datadog.variableNames()) {
+      JsonNode v = datadog.storedVariable(variable).orElseThrow();
+      values.put(variable, v.path("is_secret").asBoolean() ? "(secret $" + variable + ")" : v.path("value").asText());
+    }
+    SampleNotification.Rendered n = SampleNotification.render(datadog.webhook(name.get()).orElseThrow(), values);
+    out.println();
+    out.println("What a receiver would get if a monitor alert fired webhook " + name.get()
+        + " (emulator GET " + DatadogEmulator.NOTIFICATIONS + "/" + name.get() + "):");
+    out.println("  POST " + maskUrl(n.url()) + "  headers=" + n.headers().keySet());
+    n.body().lines().forEach(line -> out.println("  | " + line));
   }
 
   /** scheme://host/... : the path and query of a webhook URL often carry a token. */

@@ -29,6 +29,9 @@ class SandboxIT {
         .contains("DatadogCustomVariable default/checkout-signing-key  Ready=True Synced")
         .contains("webhook checkout-pager  url=https://events.pager.example.com/...")
         .contains("custom variable CHECKOUT_SIGNING_KEY  is_secret=true  value=(hidden")
+        .contains("What a receiver would get if a monitor alert fired webhook checkout-pager")
+        .contains("\"summary\": \"[Triggered] Load is high\"", "\"environment\": \"production\"",
+            "\"signature\": \"(secret $CHECKOUT_SIGNING_KEY)\"")
         .contains("DatadogWebhook default/staging-alerts  Ready=True Synced")
         .contains("in the org 'staging' (DatadogCredentials default/sandbox-staging):\n"
             + "  webhook staging-alerts  url=https://staging-chatops.example.com/...")
