@@ -30,6 +30,12 @@ end
 if ready.status == "True" then
   hs.status = "Healthy"
   hs.message = message
+  -- UNKNOWN_VARIABLES=warn: synced, but a template refers to a variable nobody knows
+  for _, condition in ipairs(obj.status.conditions) do
+    if condition.type == "VariablesResolved" and condition.status == "False" then
+      hs.message = message .. " (" .. (condition.reason or "UnknownVariable") .. ": " .. (condition.message or "") .. ")"
+    end
+  end
   return hs
 end
 -- failures that need a person: the spec, a Secret, the name, the keys, or Datadog's refusal
@@ -45,6 +51,8 @@ local degraded = {
   CredentialsNotFound = true,
   CredentialsNotAllowed = true,
   CredentialsNotReady = true,
+  VariableNotAllowed = true,
+  UnknownVariable = true,
 }
 if degraded[ready.reason] then
   hs.status = "Degraded"

@@ -164,7 +164,7 @@ public final class OperatorRuntime {
   private static ReconcileSettings settings(OperatorConfig config, Shared s, StatusWriter checkpoint) {
     Random random = new Random();
     return new ReconcileSettings(s.secrets(), s.events(), checkpoint, s.observer(), config.retry(),
-        config.resyncInterval(), config.adoption(), s.fingerprints(), s.orgs(), s.credentials(), s.health(),
+        config.resyncInterval(), config.adoption(), config.templateRules(), s.fingerprints(), s.orgs(), s.credentials(), s.health(),
         s.clock(), random::nextDouble);
   }
 

@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp", type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "Reason", jsonPath = "..status.conditions[?(@.type==\"Ready\")].reason", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Ready", jsonPath = "..status.conditions[?(@.type == \"Ready\")].status", type = AdditionalPrinterColumn.Type.STRING)
+@AdditionalPrinterColumn(name = "Variables", jsonPath = "..status.conditions[?(@.type==\"VariablesResolved\")].status", type = AdditionalPrinterColumn.Type.STRING)
 @AdditionalPrinterColumn(name = "Datadog Name", jsonPath = "..remoteName", type = AdditionalPrinterColumn.Type.STRING)
 @ValidationRule(value = "has(self.spec)", message = "spec is required")
 @ValidationRule(

@@ -1,8 +1,8 @@
 package io.ddwebhooks.operator.reconciler;
 
-import io.ddwebhooks.operator.crd.Annotations;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
+import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.Converger;
@@ -51,6 +51,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   private final Reporter reporter;
   private final Cleanup<R, S, T> cleanup;
   private final AppliedValues applied = new AppliedValues();
+  private final VariableGate variables;
 
   protected DatadogObjectReconciler(Class<R> type, ResourceKind<S, T> kind,
       Function<WebhooksIntegrationApi, RemoteObjects<T>> remote, ReconcileSettings settings) {
@@ -63,9 +64,11 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
         settings.random());
     this.cleanup = new Cleanup<>(kind, orgs, moves, this::converger, reporter, settings, applied);
+    this.variables = new VariableGate(settings.templates(), orgs, settings.orgs(), settings.events(),
+        settings.clock(), settings.resync());
   }
 
-  private Converger<T> converger(io.ddwebhooks.operator.datadog.OrgTarget target) {
+  private Converger<T> converger(OrgTarget target) {
     return new Converger<>(kind, remote.apply(settings.orgs().api(target)));
   }
 
@@ -103,8 +106,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   private Outcome converge(R resource, Directives directives, StatusBook book, Collection<R> claimants, Run run) {
     if (directives.paused()) {
-      return new Outcome.Paused("paused by annotation " + Annotations.PAUSED
-          + ": no Datadog calls until it is removed");
+      return Directives.PAUSED;
     }
     List<String> problems = new ArrayList<>(kind.validate(resource.getSpec(), resource.getMetadata().getName()));
     problems.addAll(directives.problems());
@@ -135,6 +137,10 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     if (!badValues.isEmpty()) {
       // the same checks as literal values; nothing is sent to Datadog
       return new Outcome.Invalid(String.join("; ", badValues));
+    }
+    Optional<Outcome> refusedTemplate = variables.gate(resource, book, kind, run.values, org.target());
+    if (refusedTemplate.isPresent()) {
+      return refusedTemplate.get();
     }
     ResourceKind.History history = book.history();
     T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values, history);
@@ -178,6 +184,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     List<EventSource<?, R>> sources = new ArrayList<>(CredentialsWatch.eventSources(context, type,
         settings.credentials().kinds(), settings.credentials().defaultCredentials()));
     sources.add(SecretWatch.eventSource(context, type, this::validRefs));
+    sources.addAll(variables.watch(context, type, kind));
     return sources;
   }
 

@@ -50,7 +50,7 @@ final class OrgStep {
     return claimants.stream().filter(c -> Objects.equals(orgOf(c).orElse(null), orgKey)).toList();
   }
 
-  private Optional<String> orgOf(CustomResource<? extends ManagedSpec, DatadogResourceStatus> r) {
+  Optional<String> orgOf(CustomResource<? extends ManagedSpec, DatadogResourceStatus> r) {
     if (r.getStatus() != null && r.getStatus().getCredentials() != null) {
       return Optional.ofNullable(r.getStatus().getCredentials().getOrg());
     }

@@ -27,7 +27,9 @@ final class ReadyReasons {
       Map.entry(Outcome.Internal.class, new Shown(Reason.InternalError, true)),
       Map.entry(Outcome.CredentialsNotFound.class, new Shown(Reason.CredentialsNotFound, true)),
       Map.entry(Outcome.CredentialsNotAllowed.class, new Shown(Reason.CredentialsNotAllowed, true)),
-      Map.entry(Outcome.CredentialsNotReady.class, new Shown(Reason.CredentialsNotReady, true)));
+      Map.entry(Outcome.CredentialsNotReady.class, new Shown(Reason.CredentialsNotReady, true)),
+      Map.entry(Outcome.VariableNotAllowed.class, new Shown(Reason.VariableNotAllowed, true)),
+      Map.entry(Outcome.UnknownVariable.class, new Shown(Reason.UnknownVariable, true)));
 
 
 

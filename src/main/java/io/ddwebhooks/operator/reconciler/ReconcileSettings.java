@@ -2,6 +2,7 @@ package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.config.AdoptionScope;
 import io.ddwebhooks.operator.config.Backoff;
+import io.ddwebhooks.operator.config.TemplateRules;
 import io.ddwebhooks.operator.datadog.DatadogOrgs;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import java.time.Clock;
@@ -14,5 +15,6 @@ import java.util.function.DoubleSupplier;
  * random source (injected so tests control them).
  */
 public record ReconcileSettings(SecretSource secrets, EventSink events, StatusCheckpoint checkpoint,
-    ReconcileObserver observer, Backoff backoff, Duration resync, AdoptionScope adoption, Fingerprints fingerprints,
+    ReconcileObserver observer, Backoff backoff, Duration resync, AdoptionScope adoption, TemplateRules templates,
+    Fingerprints fingerprints,
     DatadogOrgs orgs, CredentialsResolver credentials, OrgHealth health, Clock clock, DoubleSupplier random) {}

@@ -35,11 +35,17 @@ public final class ReadyCondition {
   /** Sets Ready in {@code conditions} (of any kind's status), keeping lastTransitionTime while its status holds. */
   public static void set(List<Condition> conditions, long generation, String reason, String value, String message,
       Instant now) {
-    Condition existing = conditions.stream().filter(c -> TYPE.equals(c.getType())).findFirst().orElse(null);
+    set(conditions, TYPE, generation, reason, value, message, now);
+  }
+
+  /** Sets the condition {@code type}, keeping lastTransitionTime while its status holds. */
+  public static void set(List<Condition> conditions, String type, long generation, String reason, String value,
+      String message, Instant now) {
+    Condition existing = conditions.stream().filter(c -> type.equals(c.getType())).findFirst().orElse(null);
     String transition = existing != null && value.equals(existing.getStatus())
         ? existing.getLastTransitionTime()
         : now.truncatedTo(ChronoUnit.SECONDS).toString();
-    conditions.removeIf(c -> TYPE.equals(c.getType()));
-    conditions.add(new Condition(transition, message, generation, reason, value, TYPE));
+    conditions.removeIf(c -> type.equals(c.getType()));
+    conditions.add(new Condition(transition, message, generation, reason, value, type));
   }
 }

@@ -30,6 +30,10 @@ public enum Reason {
   CredentialsNotAllowed(false),
   /** The credentials cannot be used yet: a key Secret or key is missing, or their URL is not allowed. */
   CredentialsNotReady(false),
+  /** A webhook template refers to a variable its namespace may not use (VARIABLE_ACCESS); nothing written. */
+  VariableNotAllowed(false),
+  /** With UNKNOWN_VARIABLES=refuse: a template refers to no known variable; nothing written. */
+  UnknownVariable(false),
   /** A failure the operator did not anticipate (see its log); retried with bounded backoff. */
   InternalError(false);
 

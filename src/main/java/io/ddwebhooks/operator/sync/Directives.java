@@ -33,6 +33,10 @@ public record Directives(
   /** The shortest interval the annotations accept, so that one resource cannot make the operator spin. */
   public static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
 
+  /** Why a paused resource makes no Datadog calls. */
+  public static final Outcome.Paused PAUSED = new Outcome.Paused("paused by annotation " + Annotations.PAUSED
+      + ": no Datadog calls until it is removed");
+
   public static Directives of(Map<String, String> annotations, String namespace, ManagedSpec spec,
       AdoptionScope adoptionScope) {
     Map<String, String> a = annotations == null ? Map.of() : annotations;

@@ -75,6 +75,12 @@ public sealed interface Outcome {
   /** The credentials exist but cannot be used yet: a key Secret is missing, or their URL is not allowed. */
   record CredentialsNotReady(String message) implements Outcome {}
 
+  /** A template refers to a custom variable this namespace may not use: nothing written. */
+  record VariableNotAllowed(String message) implements Outcome {}
+
+  /** UNKNOWN_VARIABLES=refuse and a template refers to no known variable: nothing written. */
+  record UnknownVariable(String message) implements Outcome {}
+
   /** A failure nobody anticipated (a bug, or input no check caught): reported, retried with bounded backoff. */
   record Internal(String message) implements Outcome {}
 

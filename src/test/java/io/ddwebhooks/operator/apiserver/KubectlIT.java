@@ -59,8 +59,8 @@ class KubectlIT {
         .allMatch(header -> header.contains("DATADOG NAME") && header.contains("READY")
             && header.contains("REASON") && header.contains("AGE"));
     assertThat(table.lines().filter(l -> l.startsWith("NAME")).toList()).allMatch(header ->
-        header.matches("NAME\\s+DATADOG NAME\\s+(SECRET\\s+)?READY\\s+REASON\\s+AGE"));
-    assertThat(table).containsPattern("checkout-pager\\s+checkout-pager\\s+True\\s+Synced\\s+\\S+")
+        header.matches("NAME\\s+DATADOG NAME\\s+(SECRET\\s+)?READY\\s+REASON\\s+(VARIABLES\\s+)?AGE"));
+    assertThat(table).containsPattern("checkout-pager\\s+checkout-pager\\s+True\\s+Synced\\s+True\\s+\\S+")
         .containsPattern("checkout-signing-key\\s+CHECKOUT_SIGNING_KEY\\s+true\\s+True\\s+Synced\\s+\\S+");
     assertThat(ok(k8s.kubectl("get", "datadog", "-n", "default")))
         .contains("datadogwebhook.ddwebhooks.io/checkout-chatops")

@@ -61,7 +61,8 @@ class ArgoCdHealthCheckTest {
       }
     }
     assertThat(covered).contains("Synced", "InvalidSpec", "DatadogRejected", "NameConflict", "SecretNotFound",
-        "DatadogAuthFailed", "Paused", "RateLimited", "DatadogUnavailable");
+        "DatadogAuthFailed", "Paused", "RateLimited", "DatadogUnavailable", "VariableNotAllowed",
+        "UnknownVariable");
   }
 
   @Test

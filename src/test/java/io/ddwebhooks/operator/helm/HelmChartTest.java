@@ -99,8 +99,11 @@ class HelmChartTest {
         "allowAdoptionNamespaces[0]", "platform", "datadog.credentials.create", "true",
         "datadog.credentials.apiKey", "api-value", "datadog.credentials.appKey", "app-value",
         "nodeSelector.pool", "system", "tolerations[0].key", "dedicated", "tolerations[0].operator", "Exists",
-        "image.repository", "registry.example.com/dwo", "image.tag", "1.2.3");
+        "image.repository", "registry.example.com/dwo", "image.tag", "1.2.3",
+        "templateVariables.access", "namespace", "templateVariables.unknown", "refuse");
     JsonNode deployment = out.get("Deployment/ops/dwo-datadog-webhooks-operator");
+    assertThat(env(deployment, "VARIABLE_ACCESS")).isEqualTo("namespace");
+    assertThat(env(deployment, "UNKNOWN_VARIABLES")).isEqualTo("refuse");
     assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(3);
     assertThat(env(deployment, "LEADER_ELECTION")).as("more than one replica elects a leader").isEqualTo("true");
     assertThat(env(deployment, "DD_SITE")).isEqualTo("datadoghq.eu");

@@ -89,6 +89,31 @@ class MultipleOrgsIT {
   }
 
   @Test
+  void templateVariablesAreCheckedPerOrg() {
+    // a secret variable of team-a's staging org: team-b's webhook in the default org cannot reach it
+    h.create(using(variable("team-a", "staging-token", "staging-secret-value", true), CredentialsRef.CLUSTER,
+        "staging"));
+    h.awaitSynced(DatadogCustomVariable.class, "team-a", "staging-token");
+    DatadogWebhook prod = webhook("team-b", "uses-staging-token", "https://prod.example.com");
+    prod.getSpec().setPayload("{\"t\": \"$STAGING_TOKEN\"}");
+    h.create(prod);
+    h.awaitSynced(DatadogWebhook.class, "team-b", "uses-staging-token");
+    await().untilAsserted(() -> assertThat(h.get(DatadogWebhook.class, "team-b", "uses-staging-token").getStatus()
+        .getConditions()).anySatisfy(c -> {
+          assertThat(c.getType()).isEqualTo("VariablesResolved");
+          assertThat(c.getStatus()).as("declared in another org only").isEqualTo("False");
+          assertThat(c.getMessage()).contains("$STAGING_TOKEN");
+        }));
+    // in the staging org, team-b may not use team-a's secret variable
+    DatadogWebhook inStaging = using(webhook("team-b", "staging-hook", "https://staging.example.com"),
+        CredentialsRef.CLUSTER, "staging");
+    inStaging.getSpec().setPayload("{\"t\": \"$STAGING_TOKEN\"}");
+    h.create(inStaging);
+    h.awaitReason(DatadogWebhook.class, "team-b", "staging-hook", Reason.VariableNotAllowed);
+    assertThat(staging.webhookNames()).doesNotContain("staging-hook");
+  }
+
+  @Test
   void aNamespaceOutsideTheSelectorMayNotUseTheCredentials() {
     h.create(using(webhook("outside", "not-mine", "https://x.example.com"), CredentialsRef.CLUSTER, "staging"));
     var c = h.awaitReason(DatadogWebhook.class, "outside", "not-mine", Reason.CredentialsNotAllowed);

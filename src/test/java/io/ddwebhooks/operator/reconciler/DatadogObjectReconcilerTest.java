@@ -58,7 +58,8 @@ class DatadogObjectReconcilerTest {
     CredentialsResolver credentials = new CredentialsResolver(new NoCredentials(), CredentialsKinds.NONE, org, null,
         List.of());
     return new ReconcileSettings(this::readSecrets, new RecordingEvents(events), this::checkpoint,
-        ReconcileObserver.NONE, BACKOFF, RESYNC, AdoptionScope.NOWHERE, FINGERPRINTS,
+        ReconcileObserver.NONE, BACKOFF, RESYNC, AdoptionScope.NOWHERE,
+        io.ddwebhooks.operator.config.TemplateRules.DEFAULT, FINGERPRINTS,
         new io.ddwebhooks.operator.datadog.DatadogOrgs(target -> datadog), credentials, new OrgHealth(), clock,
         () -> 0.5);
   }

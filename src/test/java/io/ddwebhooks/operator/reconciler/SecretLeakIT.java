@@ -153,6 +153,27 @@ class SecretLeakIT {
     }
   }
 
+  @Test
+  void aVariableScrubsTheOldValuesOfTheOtherKeysOfItsSecret() {
+    String ns = "leaks-var";
+    h.secret(ns, "shared", Map.of("url", "https://hooks.example.com/services/OTHER-KEY-OLD-8", "var", "VAR-OLD-9"));
+    h.create(variableFromSecret(ns, "only-var", "shared", "var", true));
+    h.awaitSynced(DatadogCustomVariable.class, ns, "only-var");
+    h.secret(ns, "shared", Map.of("url", "https://hooks.example.com/services/OTHER-KEY-NEW-10", "var", "VAR-NEW-11"));
+    await().untilAsserted(() -> assertThat(h.datadog.storedVariable("ONLY_VAR").orElseThrow().get("value").asText())
+        .isEqualTo("VAR-NEW-11"));
+    // Datadog echoes the values applied before this rotation (the other key's too) in an error
+    h.datadog.failNext("PUT", 1, Fault.status(500,
+        "was https://hooks.example.com/services/OTHER-KEY-NEW-10 and VAR-NEW-11"));
+    h.secret(ns, "shared", Map.of("url", "https://hooks.example.com/services/OTHER-KEY-NEW-12", "var", "VAR-NEW-13"));
+    await().untilAsserted(() -> assertThat(h.events(ns, "only-var")).anyMatch(e -> "DatadogUnavailable"
+        .equals(e.getReason())));
+    await().untilAsserted(() -> assertThat(h.datadog.storedVariable("ONLY_VAR").orElseThrow().get("value").asText())
+        .isEqualTo("VAR-NEW-13"));
+    assertThat(h.events(ns, "only-var")).extracting(Event::getMessage)
+        .noneMatch(m -> m.contains("NEW-10") || m.contains("NEW-11"));
+  }
+
   /** The value as it is, and Base64-encoded (as Secret data travels), at each of the three alignments. */
   private static List<String> forms(String secret) {
     List<String> forms = new ArrayList<>(List.of(secret));

@@ -1,0 +1,55 @@
+package io.ddwebhooks.operator.reconciler;
+
+import io.ddwebhooks.operator.datadog.DatadogOrgs;
+import io.ddwebhooks.operator.datadog.OrgTarget;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The custom variables Datadog holds that no DatadogCustomVariable declares, looked up one name at a time (there is
+ * no list endpoint) and kept for the resync interval, so that a template check costs at most one GET per org and
+ * name per interval.
+ */
+final class HeldVariables {
+
+  /** Past this many names, expired answers are dropped before another is kept (typos are unbounded input). */
+  private static final int MAX_KEPT = 10_000;
+
+  private record Held(Optional<Boolean> secret, Instant until) {}
+
+  private final DatadogOrgs datadog;
+  private final Clock clock;
+  private final Duration keep;
+  private final Map<String, Held> held = new ConcurrentHashMap<>();
+
+  HeldVariables(DatadogOrgs datadog, Clock clock, Duration keep) {
+    this.datadog = datadog;
+    this.clock = clock;
+    this.keep = keep;
+  }
+
+  /** Whether Datadog holds a variable no resource declares, and whether it is secret (one GET, kept a while). */
+  Optional<Boolean> secret(OrgTarget org, String name) {
+    String key = org.key() + "\n" + name;
+    Held h = held.get(key);
+    Instant now = clock.instant();
+    if (h != null && h.until().isAfter(now)) {
+      return h.secret();
+    }
+    try {
+      Optional<Boolean> secret = datadog.api(org).getCustomVariable(name).map(v -> v.isSecret());
+      if (held.size() >= MAX_KEPT) {
+        held.values().removeIf(old -> !old.until().isAfter(now));
+      }
+      held.put(key, new Held(secret, now.plus(keep)));
+      return secret;
+    } catch (RuntimeException e) {
+      // Datadog could not say: do not report a typo for it now (it is looked at again next time)
+      return Optional.of(false);
+    }
+  }
+}

@@ -1,0 +1,195 @@
+package io.ddwebhooks.operator.reconciler;
+
+import io.ddwebhooks.operator.config.TemplateRules;
+import io.ddwebhooks.operator.crd.DatadogCustomVariable;
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.datadog.DatadogOrgs;
+import io.ddwebhooks.operator.datadog.OrgTarget;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.status.Reason;
+import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.ResourceKind;
+import io.ddwebhooks.operator.sync.SecretValues;
+import io.fabric8.kubernetes.api.model.Condition;
+import io.ddwebhooks.operator.sync.CustomVariableKind;
+import io.ddwebhooks.operator.sync.TemplateVariables;
+import io.ddwebhooks.operator.sync.VariableCheck;
+import io.ddwebhooks.operator.sync.WebhookKind;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The template-variable step for webhooks: what the org's DatadogCustomVariables declare (from a watch of them, which
+ * also re-runs the webhooks that refer to a variable when it comes, changes or goes), what Datadog holds for names no
+ * resource declares (one GET per org and name, kept for the resync interval), and the Warning an owner gets about
+ * foreign references to its secret variable (a count, never where).
+ */
+final class VariableGate {
+
+  static final String SHARED_WITH = "ddwebhooks.io/shared-with";
+  static final String TYPE = "VariablesResolved";
+  private static final String INDEX = "by-variable";
+  private static final String UNRESOLVED = "*unresolved*";
+  private static final CustomVariableKind VARIABLES = new CustomVariableKind();
+
+  private final TemplateRules rules;
+  private final OrgStep orgs;
+  private final HeldVariables held;
+  private final EventSink events;
+  private final Clock clock;
+  private final Map<String, Integer> toldOwners = new ConcurrentHashMap<>();
+  private volatile InformerEventSource<DatadogCustomVariable, ?> variables;
+  private volatile io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<?> webhooks;
+
+  VariableGate(TemplateRules rules, OrgStep orgs, DatadogOrgs datadog, EventSink events, Clock clock, Duration keep) {
+    this.rules = rules;
+    this.orgs = orgs;
+    this.held = new HeldVariables(datadog, clock, keep);
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** For the webhook controller: indexes webhooks by the names they refer to and watches the custom variables. */
+  <P extends CustomResource<?, DatadogResourceStatus>> List<InformerEventSource<DatadogCustomVariable, P>> watch(
+      EventSourceContext<P> context, Class<P> webhookType, ResourceKind<?, ?> kind) {
+    if (!kind.hasTemplates()) {
+      return List.of();
+    }
+    context.getPrimaryCache().addIndexer(INDEX, p -> {
+      Set<String> keys = new HashSet<>();
+      if (p instanceof DatadogWebhook w) {
+        WebhookKind.literalTemplates(w.getSpec()).forEach(t -> TemplateVariables.extract(t)
+            .forEach(r -> keys.add(r.upper())));
+      }
+      if (p.getStatus() != null && (p.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals(TYPE)
+          && c.getStatus().equals("False")) || ReadyCondition.reason(p.getStatus()).map(
+          r -> r.equals("VariableNotAllowed") || r.equals("UnknownVariable")).orElse(false))) {
+        keys.add(UNRESOLVED);
+      }
+      return List.copyOf(keys);
+    });
+    webhooks = context.getPrimaryCache();
+    InformerEventSource<DatadogCustomVariable, P> source = new InformerEventSource<>(InformerEventSourceConfiguration
+        .from(DatadogCustomVariable.class, webhookType)
+        .withName(webhookType.getSimpleName() + "-variables")
+        .withNamespacesInheritedFromController()
+        .withSecondaryToPrimaryMapper(v -> {
+          Set<String> keys = new HashSet<>(Set.of(UNRESOLVED, VARIABLES.datadogName(v.getSpec(),
+              v.getMetadata().getName())));
+          if (v.getStatus() != null && v.getStatus().getRemoteName() != null) {
+            keys.add(v.getStatus().getRemoteName());
+          }
+          return keys.stream().flatMap(k -> context.getPrimaryCache().byIndex(INDEX, k).stream())
+              .map(ResourceID::fromResource).collect(Collectors.toSet());
+        })
+        .build(), context);
+    variables = source;
+    return List.of(source);
+  }
+
+  /** Checks the texts of {@code webhook}, which lives (or will) in {@code org}. */
+  VariableCheck.Result check(CustomResource<?, DatadogResourceStatus> webhook, List<VariableCheck.Text> texts,
+      OrgTarget org) {
+    Map<String, VariableCheck.Declaration> declared = declarations(org.key());
+    VariableCheck.Result result = VariableCheck.check(texts, webhook.getMetadata().getNamespace(), declared,
+        name -> held.secret(org, name), rules);
+    result.foreignSecrets().forEach(name -> tellOwner(name, declared, org.key()));
+    return result;
+  }
+
+  /**
+   * The step in the reconcile script: checks {@code texts}, records {@value #TYPE} in the status (a Warning Event when
+   * its message changes), and answers the outcome that stops the write, if any: a variable this namespace may not use,
+   * or (with UNKNOWN_VARIABLES=refuse) an unknown one. A refused template leaves what Datadog holds as it is:
+   * silently cutting an alert path is worse than reporting it.
+   */
+  <S extends io.ddwebhooks.operator.crd.ManagedSpec> Optional<Outcome> gate(
+      CustomResource<S, DatadogResourceStatus> webhook, StatusBook book,
+      ResourceKind<S, ?> kind, SecretValues values, OrgTarget org) {
+    if (!kind.hasTemplates()) {
+      return Optional.empty();
+    }
+    VariableCheck.Result result = check(webhook, kind.templates(webhook.getSpec(), values), org);
+    String message = result.resolved() ? "every variable the templates refer to is known"
+        : "unknown variable(s): " + String.join("; ", result.unknown());
+    List<Condition> conditions = book.status().getConditions();
+    boolean changed = conditions.stream().noneMatch(c -> c.getType().equals(TYPE) && message.equals(c.getMessage()));
+    ReadyCondition.set(conditions, TYPE, Optional.ofNullable(webhook.getMetadata().getGeneration()).orElse(0L),
+        result.resolved() ? "Resolved" : Reason.UnknownVariable.name(), result.resolved() ? "True" : "False", message,
+        clock.instant());
+    boolean reportedAsReady = rules.refuseUnknown() && result.notAllowed().isEmpty(); // the Reporter's Event then
+    if (changed && !result.resolved() && !reportedAsReady) {
+      events.warning(webhook, Reason.UnknownVariable.name(), message);
+    }
+    if (result.notAllowed().isPresent()) {
+      return Optional.of(new Outcome.VariableNotAllowed(result.notAllowed().get()));
+    }
+    return !result.resolved() && rules.refuseUnknown()
+        ? Optional.of(new Outcome.UnknownVariable(message + "; nothing was written (UNKNOWN_VARIABLES=refuse)"))
+        : Optional.empty();
+  }
+
+  private Map<String, VariableCheck.Declaration> declarations(String orgKey) {
+    Map<String, VariableCheck.Declaration> out = new HashMap<>();
+    var source = variables;
+    if (source == null) {
+      return out;
+    }
+    source.list().filter(v -> v.getSpec() != null && Objects.equals(orgs.orgOf(v).orElse(null), orgKey))
+        .forEach(v -> out.put(VARIABLES.datadogName(v.getSpec(), v.getMetadata().getName()), declaration(v)));
+    return out;
+  }
+
+  private static VariableCheck.Declaration declaration(DatadogCustomVariable v) {
+    var spec = v.getSpec();
+    boolean secret = spec.getIsSecret() != null ? spec.getIsSecret()
+        : v.getStatus() != null && v.getStatus().getAppliedIsSecret() != null ? v.getStatus().getAppliedIsSecret()
+        : spec.getValueFrom() != null;
+    String shared = v.getMetadata().getAnnotations() == null ? null
+        : v.getMetadata().getAnnotations().get(SHARED_WITH);
+    Set<String> sharedWith = shared == null ? Set.of() : Arrays.stream(shared.split(",")).map(String::trim)
+        .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    return new VariableCheck.Declaration(v.getMetadata().getNamespace(), secret, sharedWith, spec.getValue());
+  }
+
+  /** Tells a secret variable's owner how many webhooks of other namespaces refer to it (when that number changes). */
+  private void tellOwner(String name, Map<String, VariableCheck.Declaration> declared, String orgKey) {
+    var source = variables;
+    var cache = webhooks;
+    VariableCheck.Declaration d = declared.get(name);
+    if (source == null || cache == null || d == null) {
+      return;
+    }
+    long foreign = cache.byIndex(INDEX, name).stream()
+        .map(w -> ((CustomResource<?, ?>) w).getMetadata().getNamespace())
+        .filter(ns -> !ns.equals(d.namespace()) && !d.shared(ns)).count();
+    source.list().filter(v -> v.getMetadata().getNamespace().equals(d.namespace())
+            && VARIABLES.datadogName(v.getSpec(), v.getMetadata().getName()).equals(name)
+            && Objects.equals(orgs.orgOf(v).orElse(null), orgKey))
+        .findFirst().ifPresent(owner -> {
+          Integer before = toldOwners.put(owner.getMetadata().getUid() + "", (int) foreign);
+          if (before == null || before != (int) foreign) {
+            events.warning(owner, "ForeignReferences", foreign + " webhook(s) in other namespaces refer to this"
+                + " secret variable; the operator refused them (VARIABLE_ACCESS). To allow some, annotate this"
+                + " resource " + SHARED_WITH + ": \"<namespace>,...\" (or \"*\")");
+          }
+        });
+  }
+}
