@@ -1,5 +1,6 @@
 package io.ddwebhooks.operator.reconciler;
 
+import io.ddwebhooks.operator.datadog.DatadogApiException;
 import io.ddwebhooks.operator.datadog.DatadogOrgs;
 import io.ddwebhooks.operator.datadog.OrgTarget;
 import java.time.Clock;
@@ -26,6 +27,18 @@ final class HeldVariables {
   private final Duration keep;
   private final Map<String, Held> held = new ConcurrentHashMap<>();
 
+  /** Datadog did not answer whether it holds {@code name}; the check waits for an answer. */
+  static final class CannotTell extends RuntimeException {
+    final String name;
+    final transient DatadogApiException cause;
+
+    CannotTell(String name, DatadogApiException cause) {
+      super(cause.getMessage(), null, false, false);
+      this.name = name;
+      this.cause = cause;
+    }
+  }
+
   HeldVariables(DatadogOrgs datadog, Clock clock, Duration keep) {
     this.datadog = datadog;
     this.clock = clock;
@@ -47,9 +60,9 @@ final class HeldVariables {
       }
       held.put(key, new Held(secret, now.plus(keep)));
       return secret;
-    } catch (RuntimeException e) {
-      // Datadog could not say: do not report a typo for it now (it is looked at again next time)
-      return Optional.of(false);
+    } catch (DatadogApiException e) {
+      // Datadog could not say: neither a typo nor a confinement verdict can rest on a guess
+      throw new CannotTell(name, e);
     }
   }
 }

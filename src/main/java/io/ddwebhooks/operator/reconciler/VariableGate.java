@@ -5,10 +5,12 @@ import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.datadog.DatadogOrgs;
+import io.ddwebhooks.operator.datadog.Operation;
 import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.Outcomes;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.SecretValues;
 import io.fabric8.kubernetes.api.model.Condition;
@@ -126,7 +128,12 @@ final class VariableGate {
     if (!kind.hasTemplates()) {
       return Optional.empty();
     }
-    VariableCheck.Result result = check(webhook, kind.templates(webhook.getSpec(), values), org);
+    VariableCheck.Result result;
+    try {
+      result = check(webhook, kind.templates(webhook.getSpec(), values), org);
+    } catch (HeldVariables.CannotTell e) {
+      return Optional.of(Outcomes.failure(Operation.GET, "custom variable", e.name, e.cause));
+    }
     String message = result.resolved() ? "every variable the templates refer to is known"
         : "unknown variable(s): " + String.join("; ", result.unknown());
     List<Condition> conditions = book.status().getConditions();

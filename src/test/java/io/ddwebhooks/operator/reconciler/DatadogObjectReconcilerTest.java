@@ -132,6 +132,44 @@ class DatadogObjectReconcilerTest {
     return ReadyCondition.reason(w.getStatus()).orElse(null);
   }
 
+  private static String variables(DatadogWebhook w) {
+    return w.getStatus().getConditions().stream().filter(c -> c.getType().equals("VariablesResolved"))
+        .map(c -> c.getStatus() + " " + c.getReason() + ": " + c.getMessage()).findFirst().orElse(null);
+  }
+
+  @Test
+  void templatesAreCheckedBeforeAnyWrite() {
+    DatadogWebhook typo = resource("typo");
+    typo.getSpec().setPayload("{\"t\": \"$EVENT_TITEL\", \"h\": \"$HOSTNAME\"}");
+    reconcile(typo);
+    assertThat(reason(typo)).as("warn mode: Datadog accepts the template").isEqualTo("Synced");
+    assertThat(variables(typo)).isEqualTo("False UnknownVariable: unknown variable(s): spec.payload: $EVENT_TITEL"
+        + " - did you mean $EVENT_TITLE?");
+    assertThat(events).contains("Warning UnknownVariable: unknown variable(s): spec.payload: $EVENT_TITEL - did you"
+        + " mean $EVENT_TITLE?");
+    assertThat(datadog.calls).as("one GET asks Datadog whether it holds the name").contains("GET EVENT_TITEL");
+
+    // a secret variable nobody declares, that Datadog holds: refused, nothing written
+    datadog.variables.put("SOMEONES_KEY", new io.ddwebhooks.operator.datadog.CustomVariable("SOMEONES_KEY", "k",
+        true));
+    DatadogWebhook foreign = resource("foreign");
+    foreign.getSpec().setPayload("{\"k\": \"$SOMEONES_KEY\"}");
+    reconcile(foreign);
+    assertThat(reason(foreign)).isEqualTo("VariableNotAllowed");
+    assertThat(variables(foreign)).startsWith("True Resolved");
+    assertThat(datadog.writes()).containsExactly("CREATE typo");
+
+    // Datadog cannot say whether it holds a name: no verdict on a guess, and no write
+    DatadogWebhook unsure = resource("unsure");
+    unsure.getSpec().setPayload("{\"k\": \"$MAYBE_THERE\"}");
+    datadog.fail(Operation.GET, FakeDatadog.Failure.of(503, "Service Unavailable"));
+    reconcile(unsure);
+    assertThat(reason(unsure)).isEqualTo("DatadogUnavailable");
+    assertThat(datadog.writes()).containsExactly("CREATE typo");
+    reconcile(unsure);
+    assertThat(reason(unsure)).isEqualTo("Synced");
+  }
+
   @Test
   void syncedResourcesComeBackOnTheResyncPeriodAndWriteNothingWhenUnchanged() {
     DatadogWebhook w = resource("steady");
