@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -196,7 +196,9 @@ public class DatadogEmulator implements AutoCloseable {
     return defaultOrg.accepts(key, app) ? defaultOrg : null;
   }
 
-  private record ScheduledFault(Predicate<String> methods, Fault fault, AtomicInteger remaining) {}
+  /** {@code calls}: which calls (method, path) it hits. */
+  private record ScheduledFault(BiPredicate<String, String> calls, Fault fault,
+      AtomicInteger remaining) {}
 
   /**
    * Starts on {@code port} (0 picks a free one) on the loopback address. {@code apiKey}/{@code appKey} null accept any
@@ -246,22 +248,28 @@ public class DatadogEmulator implements AutoCloseable {
 
   /** The next {@code count} calls (any method) get {@code fault} instead of an answer. */
   public synchronized void failNextCalls(int count, Fault fault) {
-    faults.add(new ScheduledFault(m -> true, fault, new AtomicInteger(count)));
+    faults.add(new ScheduledFault((m, p) -> true, fault, new AtomicInteger(count)));
   }
 
   /** The next {@code count} writes (POST, PUT, DELETE) get {@code fault}; reads go through. */
   public synchronized void failNextWrites(int count, Fault fault) {
-    faults.add(new ScheduledFault(m -> !m.equals("GET"), fault, new AtomicInteger(count)));
+    faults.add(new ScheduledFault((m, p) -> !m.equals("GET"), fault, new AtomicInteger(count)));
   }
 
   /** The next {@code count} calls of {@code method} get {@code fault}. */
   public synchronized void failNext(String method, int count, Fault fault) {
-    faults.add(new ScheduledFault(method::equals, fault, new AtomicInteger(count)));
+    faults.add(new ScheduledFault((m, p) -> m.equals(method), fault, new AtomicInteger(count)));
+  }
+
+  /** The next {@code count} calls of {@code method} to a path under {@code pathPrefix} answer {@code fault}. */
+  public synchronized void failNext(String method, String pathPrefix, int count, Fault fault) {
+    faults.add(new ScheduledFault((m, p) -> m.equals(method) && p.startsWith(pathPrefix), fault,
+        new AtomicInteger(count)));
   }
 
   /** Every call gets {@code fault} until {@link #clearFaults()}. */
   public synchronized void failAlways(Fault fault) {
-    faults.add(new ScheduledFault(m -> true, fault, new AtomicInteger(Integer.MAX_VALUE)));
+    faults.add(new ScheduledFault((m, p) -> true, fault, new AtomicInteger(Integer.MAX_VALUE)));
   }
 
   public synchronized void clearFaults() {
@@ -409,7 +417,7 @@ public class DatadogEmulator implements AutoCloseable {
       Duration ownRead = org == null ? null : org.orgReadLatency;
       Duration ownWrite = org == null ? null : org.orgWriteLatency;
       pause(write ? (ownWrite != null ? ownWrite : writeLatency) : (ownRead != null ? ownRead : readLatency));
-      fault = nextFault(method);
+      fault = nextFault(method, path);
       if (fault != null && fault.commitsFirst()) {
         answer(org, method, path, body);
       }
@@ -434,9 +442,9 @@ public class DatadogEmulator implements AutoCloseable {
     send(exchange, answer);
   }
 
-  private synchronized Fault nextFault(String method) {
+  private synchronized Fault nextFault(String method, String path) {
     for (ScheduledFault f : faults) {
-      if (f.methods().test(method) && f.remaining().get() > 0) {
+      if (f.calls().test(method, path) && f.remaining().get() > 0) {
         if (f.remaining().decrementAndGet() == 0) {
           faults.remove(f);
         }

@@ -14,6 +14,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.emulator.DatadogEmulator;
 import io.ddwebhooks.operator.emulator.Fault;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.testing.OperatorHarness;
@@ -106,10 +107,11 @@ class SecretLeakIT {
     assertThat(h.awaitReason(DatadogWebhook.class, NS, "echo-400", Reason.DatadogRejected).getMessage())
         .contains("invalid request: ").contains("[redacted]");
 
-    // an older value echoed after a rotation (the new one is applied by the retry)
-    h.datadog.failNext("PUT", 1, Fault.status(500,
+    // an older value echoed after a rotation (the new one is applied by the retry); aimed at the webhook's update,
+    // the request that carried those values (the variable's update, racing it, never carried the URL or the header)
+    h.datadog.failNext("PUT", DatadogEmulator.WEBHOOKS + "/", 1, Fault.status(500,
         "was https://hooks.example.com/services/LEAK-URL-TOKEN-4 with Bearer LEAK-HEADER-TOKEN-5"));
-    h.datadog.failNext("PUT", 1, Fault.echo(500));
+    h.datadog.failNext("PUT", DatadogEmulator.WEBHOOKS + "/", 1, Fault.echo(500));
     h.secret(NS, "creds", Map.of(
         "url", "https://hooks.example.com/services/LEAK-URL-TOKEN-1",
         "auth", "Bearer LEAK-HEADER-TOKEN-2",
