@@ -101,8 +101,9 @@ public final class Converger<T> {
     }
   }
 
-  private Outcome converge(T desired, Ownership own, Intent intent) {
+  private Outcome converge(T desired, Ownership found, Intent intent) {
     String target = kind.nameOf(desired);
+    Ownership own = pendingObject(found, target);
     if (own.ownedName() != null && !own.ownedName().equals(target)) {
       return rename(desired, own, target, intent);
     }
@@ -119,7 +120,7 @@ public final class Converger<T> {
     } else if (own.adoption() == Directives.Adoption.ALLOWED) {
       change = Outcome.Change.ADOPTED;
     } else {
-      return conflict(kind.noun(), target, own.adoptionRefusal());
+      return Outcomes.conflict(kind.noun(), target, own.adoptionRefusal());
     }
     // a hidden value is known to be current only for the object this exact state was applied to
     boolean appliedBefore = own.appliedBefore() && change == Outcome.Change.UPDATED;
@@ -130,6 +131,20 @@ public final class Converger<T> {
           : wrote(change, target, diffs, null, own);
     }
     return update(target, desired, change, diffs, own, intent);
+  }
+
+  /**
+   * A create or rename to an earlier name may have reached Datadog unseen ({@code pendingName}); if the spec's name
+   * changed since, and the owned name holds nothing, the object under the pending name is this resource's: it is
+   * renamed, not left behind while another is created.
+   */
+  private Ownership pendingObject(Ownership own, String target) {
+    String pending = own.pendingName();
+    if (pending == null || pending.equals(target) || pending.equals(own.ownedName())
+        || (own.ownedName() != null && get(own.ownedName()).isPresent()) || get(pending).isEmpty()) {
+      return own;
+    }
+    return new Ownership(pending, pending, own.adoption(), own.adoptionRefusal(), false, own.reapplyDue());
   }
 
   private Outcome update(String target, T desired, Outcome.Change change, List<String> diffs, Ownership own,
@@ -158,7 +173,7 @@ public final class Converger<T> {
         }
         return wrote(Outcome.Change.RECOVERED, target, diffs, from, own);
       }
-      return conflict(kind.noun(), target, own.adoptionRefusal());
+      return Outcomes.conflict(kind.noun(), target, own.adoptionRefusal());
     }
     if (get(from).isEmpty()) {
       // the old object went away outside Kubernetes: nothing to rename, create under the new name
@@ -238,12 +253,5 @@ public final class Converger<T> {
       case RECOVERED -> noun + " '" + name + "' was written by an earlier attempt whose result was not recorded;"
           + " recognised it as this resource's" + (changed.isEmpty() ? "" : " (changed: " + changed + ")");
     };
-  }
-
-  static Outcome.Conflict conflict(String noun, String name, String adoptionRefusal) {
-    return new Outcome.Conflict("a " + noun + " named '" + name + "' already exists in Datadog and is not owned by"
-        + " this resource; nothing was changed. " + (adoptionRefusal != null ? adoptionRefusal + "."
-        : "Choose another spec.name, delete the existing " + noun + ", or adopt it (annotation"
-            + " ddwebhooks.io/adopt, where the operator allows it)."));
   }
 }

@@ -18,7 +18,7 @@ public final class Outcomes {
     String message = e.getMessage();
     Verdict verdict = e.verdict(operation);
     return switch (verdict) {
-      case NAME_TAKEN -> Converger.conflict(noun, name, null);
+      case NAME_TAKEN -> conflict(noun, name, null);
       case REJECTED -> new Outcome.Rejected(message);
       case AUTH_FAILED -> new Outcome.AuthFailed(message
           + " (check DD_API_KEY, DD_APP_KEY, DD_SITE and the application key's permissions)");
@@ -28,5 +28,13 @@ public final class Outcomes {
       case BUSY -> new Outcome.Queued(message);
       case SUCCESS -> throw new IllegalArgumentException("not a failure: " + message);
     };
+  }
+
+  /** The name belongs to an object this resource does not own. */
+  public static Outcome.Conflict conflict(String noun, String name, String adoptionRefusal) {
+    return new Outcome.Conflict("a " + noun + " named '" + name + "' already exists in Datadog and is not owned by"
+        + " this resource; nothing was changed. " + (adoptionRefusal != null ? adoptionRefusal + "."
+        : "Choose another spec.name, delete the existing " + noun + ", or adopt it (annotation"
+            + " ddwebhooks.io/adopt, where the operator allows it)."));
   }
 }

@@ -101,6 +101,32 @@ class ConvergerTest {
   }
 
   @Test
+  void aNameChangedBeforeAnUnseenCreateWasRecordedRenamesThatObject() {
+    // the create of 'first' reached Datadog but its answer was lost; then the spec asked for 'second'
+    datadog.webhooks.put("first", hook("first", "https://x"));
+    Outcome o = webhooks.apply(hook("second", "https://x"), own(null, "first", Directives.Adoption.NOT_REQUESTED),
+        intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+        .isEqualTo(Outcome.Change.RENAMED));
+    assertThat(datadog.webhooks.keySet()).as("no duplicate left behind").containsExactly("second");
+    assertThat(datadog.writes()).containsExactly("UPDATE first");
+
+    // the same after an unseen rename: the owned name is empty, the pending one holds the object
+    datadog.calls.clear();
+    Outcome again = webhooks.apply(hook("third", "https://x"), own("gone", "second",
+        Directives.Adoption.NOT_REQUESTED), intent);
+    assertThat(again).isInstanceOf(Outcome.Wrote.class);
+    assertThat(datadog.webhooks.keySet()).containsExactly("third");
+
+    // while the owned object still exists, the pending name is not taken for ours
+    datadog.webhooks.put("someone-else", hook("someone-else", "https://y"));
+    Outcome kept = webhooks.apply(hook("fourth", "https://x"), own("third", "someone-else",
+        Directives.Adoption.NOT_REQUESTED), intent);
+    assertThat(kept).isInstanceOf(Outcome.Wrote.class);
+    assertThat(datadog.webhooks.keySet()).containsExactlyInAnyOrder("fourth", "someone-else");
+  }
+
+  @Test
   void neverTouchesAnObjectItDoesNotOwnUnlessAdoptionIsAllowed() {
     datadog.webhooks.put("theirs", hook("theirs", "https://theirs"));
     assertThat(webhooks.apply(hook("theirs", "https://mine"), own(null, null, Directives.Adoption.NOT_REQUESTED),
