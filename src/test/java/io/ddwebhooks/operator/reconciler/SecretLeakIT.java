@@ -91,7 +91,7 @@ class SecretLeakIT {
     });
 
     // a Datadog error that echoes the URL and a header back
-    h.datadog.failNext("POST", 1, Fault.status(400,
+    h.datadog.failNext("POST", DatadogEmulator.WEBHOOKS, 1, Fault.status(400,
         "Invalid url https://hooks.example.com/services/LEAK-URL-TOKEN-4 with header Bearer LEAK-HEADER-TOKEN-5"));
     DatadogWebhook echo = webhookFromSecret(NS, "echoed", "creds", "url");
     echo.getSpec().setCustomHeaders(List.of(headerFromSecret("Authorization", "creds", "auth")));
@@ -100,7 +100,7 @@ class SecretLeakIT {
     assertThat(rejected.getMessage()).contains("[redacted]");
 
     // the request body echoed back in a 400 (create) and in a 500 (update); headers travel as JSON inside JSON
-    h.datadog.failNext("POST", 1, Fault.echo(400));
+    h.datadog.failNext("POST", DatadogEmulator.WEBHOOKS, 1, Fault.echo(400));
     DatadogWebhook echo400 = webhookFromSecret(NS, "echo-400", "creds", "url");
     echo400.getSpec().setCustomHeaders(List.of(headerFromSecret("Authorization", "creds", "auth")));
     h.create(echo400);
@@ -122,7 +122,7 @@ class SecretLeakIT {
         .equals(e.getReason()) && e.getMessage().contains("[redacted]")));
 
     // the deletion path: a refusal that echoes the values, then success
-    h.datadog.failNext("DELETE", 1, Fault.status(500,
+    h.datadog.failNext("DELETE", DatadogEmulator.WEBHOOKS + "/", 1, Fault.status(500,
         "cannot delete https://hooks.example.com/services/LEAK-URL-TOKEN-1 (Bearer LEAK-HEADER-TOKEN-2)"));
     h.delete(DatadogWebhook.class, NS, "leaky");
     h.delete(DatadogCustomVariable.class, NS, "leaky-var");
@@ -165,7 +165,7 @@ class SecretLeakIT {
     await().untilAsserted(() -> assertThat(h.datadog.storedVariable("ONLY_VAR").orElseThrow().get("value").asText())
         .isEqualTo("VAR-NEW-11"));
     // Datadog echoes the values applied before this rotation (the other key's too) in an error
-    h.datadog.failNext("PUT", 1, Fault.status(500,
+    h.datadog.failNext("PUT", DatadogEmulator.VARIABLES + "/", 1, Fault.status(500,
         "was https://hooks.example.com/services/OTHER-KEY-NEW-10 and VAR-NEW-11"));
     h.secret(ns, "shared", Map.of("url", "https://hooks.example.com/services/OTHER-KEY-NEW-12", "var", "VAR-NEW-13"));
     await().untilAsserted(() -> assertThat(h.events(ns, "only-var")).anyMatch(e -> "DatadogUnavailable"
