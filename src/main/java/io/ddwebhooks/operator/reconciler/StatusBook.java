@@ -135,8 +135,7 @@ final class StatusBook {
 
   /** What status says about the owned object, for defaults that must not change once applied. */
   ResourceKind.History history() {
-    return new ResourceKind.History(status.getRemoteName() != null || status.getPendingName() != null,
-        status.getAppliedIsSecret());
+    return ResourceKind.History.of(status);
   }
 
   /** The org the next write goes to, recorded with the name before a create (see {@link #intent}). */

@@ -80,9 +80,7 @@ final class VariableGate {
         WebhookKind.literalTemplates(w.getSpec()).forEach(t -> TemplateVariables.extract(t)
             .forEach(r -> keys.add(r.upper())));
       }
-      if (p.getStatus() != null && (p.getStatus().getConditions().stream().anyMatch(c -> c.getType().equals(TYPE)
-          && c.getStatus().equals("False")) || ReadyCondition.reason(p.getStatus()).map(
-          r -> r.equals("VariableNotAllowed") || r.equals("UnknownVariable")).orElse(false))) {
+      if (unresolved(p.getStatus())) {
         keys.add(UNRESOLVED);
       }
       return List.copyOf(keys);
@@ -104,6 +102,17 @@ final class VariableGate {
         .build(), context);
     variables = source;
     return List.of(source);
+  }
+
+  /** Whether the last check found a reference it could not resolve or had to refuse. */
+  private static boolean unresolved(DatadogResourceStatus status) {
+    if (status == null) {
+      return false;
+    }
+    Optional<String> reason = ReadyCondition.reason(status);
+    return status.getConditions().stream().anyMatch(c -> TYPE.equals(c.getType()) && "False".equals(c.getStatus()))
+        || reason.equals(Optional.of(Reason.VariableNotAllowed.name()))
+        || reason.equals(Optional.of(Reason.UnknownVariable.name()));
   }
 
   /** Checks the texts of {@code webhook}, which lives (or will) in {@code org}. */
@@ -166,9 +175,8 @@ final class VariableGate {
 
   private static VariableCheck.Declaration declaration(DatadogCustomVariable v) {
     var spec = v.getSpec();
-    boolean secret = spec.getIsSecret() != null ? spec.getIsSecret()
-        : v.getStatus() != null && v.getStatus().getAppliedIsSecret() != null ? v.getStatus().getAppliedIsSecret()
-        : spec.getValueFrom() != null;
+    // the secrecy Datadog holds, or will: the same default the variable's own reconcile applies
+    boolean secret = CustomVariableKind.secret(spec, ResourceKind.History.of(v.getStatus()));
     String shared = v.getMetadata().getAnnotations() == null ? null
         : v.getMetadata().getAnnotations().get(SHARED_WITH);
     Set<String> sharedWith = shared == null ? Set.of() : Arrays.stream(shared.split(",")).map(String::trim)

@@ -75,7 +75,7 @@ public final class CustomVariableKind implements ResourceKind<DatadogCustomVaria
    * spec.isSecret when set. Unset: what was applied before (a default never flips once chosen); for a variable from
    * before that record, false as it was created; for a new variable, true when its value comes from a Secret.
    */
-  static boolean secret(DatadogCustomVariableSpec spec, History history) {
+  public static boolean secret(DatadogCustomVariableSpec spec, History history) {
     if (spec.getIsSecret() != null) {
       return spec.getIsSecret();
     }

@@ -1,5 +1,6 @@
 package io.ddwebhooks.operator.sync;
 
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
 import io.ddwebhooks.operator.crd.SecretKeySelector;
 import java.util.List;
@@ -41,6 +42,12 @@ public interface ResourceKind<S extends ManagedSpec, T> {
    */
   record History(boolean ownsObject, Boolean appliedIsSecret) {
     public static final History NONE = new History(false, null);
+
+    /** What {@code status} (null: none yet) records. */
+    public static History of(DatadogResourceStatus status) {
+      return status == null ? NONE : new History(status.getRemoteName() != null || status.getPendingName() != null,
+          status.getAppliedIsSecret());
+    }
   }
 
   /** The Datadog object the spec asks for, with Secret values filled in. */

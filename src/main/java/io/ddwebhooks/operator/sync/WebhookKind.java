@@ -8,6 +8,7 @@ import io.ddwebhooks.operator.datadog.Webhook;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,21 +88,32 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
 
   @Override
   public List<VariableCheck.Text> templates(DatadogWebhookSpec spec, SecretValues secrets) {
+    return texts(spec, secrets::get);
+  }
+
+  /** The literal texts of a spec (what can be indexed without reading Secrets); safe on an invalid spec. */
+  public static List<String> literalTemplates(DatadogWebhookSpec spec) {
+    return spec == null ? List.of() : texts(spec, ref -> null).stream().filter(t -> !t.fromSecret())
+        .map(VariableCheck.Text::text).toList();
+  }
+
+  /** The URL, each header value and the payload, with where each is; {@code secret} reads a Secret-held one. */
+  private static List<VariableCheck.Text> texts(DatadogWebhookSpec spec, Function<SecretKeySelector, String> secret) {
     List<VariableCheck.Text> texts = new ArrayList<>();
     if (spec.getUrl() != null) {
       texts.add(new VariableCheck.Text("spec.url", spec.getUrl(), false));
-    } else {
+    } else if (spec.getUrlFrom() != null && spec.getUrlFrom().getSecretKeyRef() != null) {
       SecretKeySelector ref = spec.getUrlFrom().getSecretKeyRef();
-      texts.add(new VariableCheck.Text(ValueChecks.fromSecret("spec.urlFrom", ref), secrets.get(ref), true));
+      texts.add(new VariableCheck.Text(ValueChecks.fromSecret("spec.urlFrom", ref), secret.apply(ref), true));
     }
     for (int i = 0; i < spec.getCustomHeaders().size(); i++) {
       CustomHeader h = spec.getCustomHeaders().get(i);
-      if (h.getValue() != null) {
+      if (h != null && h.getValue() != null) {
         texts.add(new VariableCheck.Text("spec.customHeaders[" + i + "].value", h.getValue(), false));
-      } else {
+      } else if (h != null && h.getValueFrom() != null && h.getValueFrom().getSecretKeyRef() != null) {
         SecretKeySelector ref = h.getValueFrom().getSecretKeyRef();
         texts.add(new VariableCheck.Text(ValueChecks.fromSecret("spec.customHeaders[" + i + "].valueFrom", ref),
-            secrets.get(ref), true));
+            secret.apply(ref), true));
       }
     }
     texts.add(new VariableCheck.Text("spec.payload", spec.getPayload() != null ? spec.getPayload()
@@ -109,21 +121,6 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
     return texts;
   }
 
-  /** The literal texts of a spec (what can be indexed without reading Secrets). */
-  public static List<String> literalTemplates(DatadogWebhookSpec spec) {
-    List<String> out = new ArrayList<>();
-    if (spec == null) {
-      return out;
-    }
-    if (spec.getUrl() != null) {
-      out.add(spec.getUrl());
-    }
-    spec.getCustomHeaders().stream().filter(h -> h != null && h.getValue() != null).forEach(h -> out.add(h.getValue()));
-    if (spec.getPayload() != null) {
-      out.add(spec.getPayload());
-    }
-    return out;
-  }
 
   /** The checks literal values get, on the values read from Secrets (named by Secret and key, never shown). */
   @Override
