@@ -12,6 +12,7 @@ import io.ddwebhooks.operator.sandbox.Sandbox;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -124,12 +125,14 @@ public final class Main implements Callable<Integer> {
   }
 
   @Command(name = "benchmark", mixinStandardHelpOptions = true,
-      description = "Measure convergence, Datadog calls and memory for N webhooks on the"
-      + " in-process Kubernetes API and the emulator with Datadog-like latency; prints figures.")
+      description = "Measure creates, updates, Secret rotations, the steady state, a restart, deletes, startup and"
+      + " memory for N webhooks (each URL from a Secret), N custom variables and N more Secrets, against the Datadog"
+      + " emulator with Datadog-like latency; prints a Markdown table and writes it with PNG plots to --out.")
   static final class BenchmarkCommand implements Callable<Integer> {
 
-    @Option(names = "--resources", defaultValue = "200", description = "How many webhooks (default 200).")
-    int resources;
+    @Option(names = "--resources", defaultValue = "200", split = ",",
+        description = "N, or a list of N: 100,1000,5000 (default 200).")
+    List<Integer> resources;
 
     @Option(names = "--read-latency", defaultValue = "200ms", description = "Emulated GET latency (default 200ms).")
     String readLatency;
@@ -138,12 +141,39 @@ public final class Main implements Callable<Integer> {
         description = "Emulated write latency (default 100ms; Datadog's are 1-4 s).")
     String writeLatency;
 
+    @Option(names = "--resync", defaultValue = "30s", description = "The operator's resync interval (default 30s).")
+    String resync;
+
+    @Option(names = "--steady-intervals", defaultValue = "3",
+        description = "Resync intervals to watch the steady state for (default 3).")
+    int steadyIntervals;
+
+    @Option(names = "--reads-per-second", defaultValue = "100", description = "The operator's read cap per org"
+        + " (DATADOG_READS_PER_SECOND; default here 100, so that a short resync is not held back by the cap).")
+    double readsPerSecond;
+
+    @Option(names = "--kubeconfig", description = "Run against this cluster (the CRDs applied), with the operator's"
+        + " own command in a JVM of its own; default: the in-process API server and operator.")
+    Path kubeconfig;
+
+    @Option(names = "--operator-jvm", description = "JVM options of the operator process with --kubeconfig (default:"
+        + " the Deployment's, with -XX:MaxRAM set to its memory limit).")
+    String operatorJvm;
+
+    @Option(names = "--out", defaultValue = "target/benchmark",
+        description = "Folder for benchmark.md and the plots (default target/benchmark).")
+    Path out;
+
     @Override
     public Integer call() throws Exception {
       LogFormat.apply("WARN", "text");
-      return new Benchmark(System.out).run(resources,
+      List<String> jvm = operatorJvm == null ? Benchmark.DEPLOYMENT_JVM
+          : java.util.Arrays.asList(operatorJvm.trim().split("\\s+"));
+      return new Benchmark(System.out).run(new Benchmark.Settings(resources,
           OperatorConfig.parseDuration("--read-latency", readLatency, null),
-          OperatorConfig.parseDuration("--write-latency", writeLatency, null));
+          OperatorConfig.parseDuration("--write-latency", writeLatency, null),
+          OperatorConfig.parseDuration("--resync", resync, null), steadyIntervals, readsPerSecond, kubeconfig, jvm,
+          out, true));
     }
   }
 

@@ -108,7 +108,7 @@ public final class OperatorRuntime {
     CallObserver calls = observer instanceof CallObserver c ? c : CallObserver.NONE;
     DatadogOrgs datadog = new DatadogOrgs(target -> api != null && target.equals(environmentOrg) ? api
         : wrap.apply(new HttpWebhooksIntegrationApi(target.endpoint(), target.apiKey(), target.appKey(),
-            config.requestTimeout(), USER_AGENT, calls, target.label(), HTTP)));
+            config.requestTimeout(), USER_AGENT, calls, target.label(), HTTP)), config.readsPerSecond());
     AtomicBoolean leading = new AtomicBoolean(config.leaderElection() == null);
     Operator operator = new Operator(o -> {
       o.withKubernetesClient(client)
@@ -133,7 +133,8 @@ public final class OperatorRuntime {
       }
     });
     Clock clock = Clock.systemUTC();
-    Shared shared = new Shared(new SecretReader(client), new EventRecorder(client, clock, instanceName()), observer,
+    Shared shared = new Shared(new SecretReader(client), new EventRecorder(client, clock, instanceName()),
+        new io.ddwebhooks.operator.observability.StartupTime(observer),
         fingerprints(client, config, clock), datadog, credentials(client, config, environmentOrg), new OrgHealth(),
         clock);
     DatadogWebhookReconciler webhooks = new DatadogWebhookReconciler(settings(config, shared,

@@ -27,14 +27,23 @@ public record OperatorConfig(
     String operatorNamespace,
     String defaultCredentials,
     List<String> credentialsUrlAllowlist,
-    TemplateRules templateRules) {
+    TemplateRules templateRules,
+    double readsPerSecond) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+
+  /**
+   * Reads per second to one Datadog org, all resources together (resyncs, checks before writes, template checks).
+   * Datadog publishes no limit for these endpoints; 10 a second keeps 5,000 resources at a 10-minute resync
+   * (8.3 a second) under it and leaves room for the org's other tooling.
+   */
+  public static final double DEFAULT_READS_PER_SECOND = 10;
 
   /** Defaults for everything but where Datadog is and the keys. */
   public static OperatorConfig forDatadog(URI baseUrl, String apiKey, String appKey) {
     return new OperatorConfig(baseUrl, apiKey, appKey, Set.of(), DEFAULT_RESYNC, Duration.ofSeconds(30),
-        Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE, null, null, List.of(), TemplateRules.DEFAULT);
+        Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE, null, null, List.of(), TemplateRules.DEFAULT,
+        DEFAULT_READS_PER_SECOND);
   }
 
   /**
@@ -64,28 +73,29 @@ public record OperatorConfig(
         env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase(), LeaderElection.fromEnvironment(env),
         AdoptionScope.parse(env.get("ALLOW_ADOPTION_NAMESPACES")), operatorNamespace(env), defaultCredentials,
         parseList(env.get("CREDENTIALS_URL_ALLOWLIST")),
-        TemplateRules.parse(env.get("VARIABLE_ACCESS"), env.get("UNKNOWN_VARIABLES")));
+        TemplateRules.parse(env.get("VARIABLE_ACCESS"), env.get("UNKNOWN_VARIABLES")),
+        parseRate("DATADOG_READS_PER_SECOND", env.get("DATADOG_READS_PER_SECOND")));
   }
 
   public OperatorConfig withLeaderElection(LeaderElection election) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, election, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
+        logLevel, election, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
   }
 
   public OperatorConfig withAdoption(AdoptionScope policy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, policy, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
+        logLevel, leaderElection, policy, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
   }
 
   public OperatorConfig withRequestTimeout(Duration timeout) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, timeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
   }
 
   /** The namespace the operator runs in (where it keeps its fingerprint key); null when not known. */
   public OperatorConfig withOperatorNamespace(String namespace) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, namespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
+        logLevel, leaderElection, adoption, namespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
   }
 
   /** POD_NAMESPACE (the Deployment sets it), else the namespace of the ServiceAccount mounted in a pod. */
@@ -109,23 +119,23 @@ public record OperatorConfig(
 
   public OperatorConfig withTemplateRules(TemplateRules rules) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, rules);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, rules, readsPerSecond);
   }
 
   public OperatorConfig withDefaultCredentials(String name) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, name, credentialsUrlAllowlist, templateRules);
+        logLevel, leaderElection, adoption, operatorNamespace, name, credentialsUrlAllowlist, templateRules, readsPerSecond);
   }
 
   public OperatorConfig withCredentialsUrlAllowlist(List<String> prefixes) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, List.copyOf(prefixes), templateRules);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, List.copyOf(prefixes), templateRules, readsPerSecond);
   }
 
   /** No environment keys: the default org is DEFAULT_CREDENTIALS, or there is none. */
   public OperatorConfig withoutEnvironmentKeys() {
     return new OperatorConfig(datadogBaseUrl, null, null, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
   }
 
   static List<String> parseList(String value) {
@@ -141,22 +151,44 @@ public record OperatorConfig(
 
   public OperatorConfig withNamespaces(Set<String> ns) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, Set.copyOf(ns), resyncInterval, requestTimeout,
-        retry, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
+        retry, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
   }
 
   public OperatorConfig withResyncInterval(Duration resync) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resync, requestTimeout, retry, logLevel,
-        leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
+        leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
   }
 
   public OperatorConfig withRetry(Backoff retryPolicy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout,
-        retryPolicy, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
+        retryPolicy, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+  }
+
+  public OperatorConfig withReadsPerSecond(double rate) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist,
+        templateRules, rate);
+  }
+
+  /** A positive number of reads per second; blank: the default. */
+  static double parseRate(String name, String value) {
+    if (value == null || value.isBlank()) {
+      return DEFAULT_READS_PER_SECOND;
+    }
+    try {
+      double rate = Double.parseDouble(value.trim());
+      if (rate > 0 && rate <= 10_000) {
+        return rate;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(name + " must be a number of reads per second between 0 and 10000, e.g. 10");
   }
 
   public OperatorConfig withLogLevel(String level) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        level.toUpperCase(), leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules);
+        level.toUpperCase(), leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
   }
 
   /** Keys are never printed, whatever prints the config. */
@@ -168,7 +200,8 @@ public record OperatorConfig(
         + ", operatorNamespace=" + (operatorNamespace == null ? "unknown" : operatorNamespace)
         + ", defaultOrg=" + (hasEnvironmentKeys() ? "DD_API_KEY/DD_APP_KEY at " + masked(datadogBaseUrl)
             : defaultCredentials != null ? "ClusterDatadogCredentials/" + defaultCredentials : "none")
-        + ", credentialsUrlAllowlist=" + credentialsUrlAllowlist + ", templateRules=" + templateRules + "]";
+        + ", credentialsUrlAllowlist=" + credentialsUrlAllowlist + ", templateRules=" + templateRules
+        + ", readsPerSecond=" + readsPerSecond + "]";
   }
 
   public static Set<String> parseNamespaces(String value) {

@@ -18,10 +18,18 @@ public final class DatadogOrgs {
   private final Function<OrgTarget, WebhooksIntegrationApi> clients;
   private final Map<String, PriorityWriteGate> gates = new ConcurrentHashMap<>();
   private final Map<String, WebhooksIntegrationApi> byKeys = new ConcurrentHashMap<>();
+  private final Map<String, ReadPacer> pacers = new ConcurrentHashMap<>();
+  private final double readsPerSecond;
 
-  /** {@code clients}: the raw (unserialised) API for a target; called once per org and key pair. */
+  /** {@code clients}: the raw (unserialised) API for a target; called once per org and key pair. Reads unpaced. */
   public DatadogOrgs(Function<OrgTarget, WebhooksIntegrationApi> clients) {
+    this(clients, 0);
+  }
+
+  /** As above, with each org's reads paced to {@code readsPerSecond} (0: not paced). */
+  public DatadogOrgs(Function<OrgTarget, WebhooksIntegrationApi> clients, double readsPerSecond) {
     this.clients = clients;
+    this.readsPerSecond = readsPerSecond;
   }
 
   /** The API of {@code target}'s org, its writes serialised with every other writer of that org. */
@@ -33,7 +41,8 @@ public final class DatadogOrgs {
       raw = fresh(id, target);
     }
     return new SerializedWrites(raw, gates.computeIfAbsent(target.key(), k -> new PriorityWriteGate()),
-        MAX_WAITING_PER_ORG);
+        MAX_WAITING_PER_ORG, readsPerSecond <= 0 ? null
+            : pacers.computeIfAbsent(target.key(), k -> new ReadPacer(readsPerSecond)));
   }
 
   private synchronized WebhooksIntegrationApi fresh(String id, OrgTarget target) {
@@ -46,6 +55,12 @@ public final class DatadogOrgs {
     WebhooksIntegrationApi created = clients.apply(target);
     byKeys.put(id, created);
     return created;
+  }
+
+  /** Whether a write to {@code target}'s org now would be turned away (its queue is full). */
+  public boolean writeQueueFull(OrgTarget target) {
+    PriorityWriteGate gate = gates.get(target.key());
+    return gate != null && gate.queued() >= MAX_WAITING_PER_ORG;
   }
 
   /** Writers waiting for their org's turn, all orgs together. */

@@ -5,24 +5,48 @@ import java.util.function.Supplier;
 
 /**
  * Lets one write at a time reach a Datadog org. Datadog keeps an org's webhooks and custom variables together and
- * concurrent writes race (Terraform's provider serialises them the same way); reads go straight through.
+ * concurrent writes race (Terraform's provider serialises them the same way); reads are not serialised.
  * Waiting writers are served by {@link WritePriority} (a user's change before a resync), then in arrival order.
+ * Reads are paced per org ({@link ReadPacer}).
  */
 public class SerializedWrites implements WebhooksIntegrationApi {
 
   private final WebhooksIntegrationApi delegate;
   private final PriorityWriteGate gate;
   private final int maxWaiting;
+  private final ReadPacer reads;
 
   public SerializedWrites(WebhooksIntegrationApi delegate) {
-    this(delegate, new PriorityWriteGate(), Integer.MAX_VALUE);
+    this(delegate, new PriorityWriteGate(), Integer.MAX_VALUE, null);
   }
 
-  /** Shares {@code gate} with the org's other writers; past {@code maxWaiting} waiters a write is refused as busy. */
-  SerializedWrites(WebhooksIntegrationApi delegate, PriorityWriteGate gate, int maxWaiting) {
+  /**
+   * Shares {@code gate} with the org's other writers; past {@code maxWaiting} waiters a write is refused as busy.
+   * {@code reads}: the org's read pace (null: reads go straight through).
+   */
+  SerializedWrites(WebhooksIntegrationApi delegate, PriorityWriteGate gate, int maxWaiting, ReadPacer reads) {
     this.delegate = delegate;
     this.gate = gate;
     this.maxWaiting = maxWaiting;
+    this.reads = reads;
+  }
+
+  private <T> T read(String operation, Supplier<T> call) {
+    if (reads == null) {
+      return call.get();
+    }
+    reads.acquire(operation);
+    try {
+      T answer = call.get();
+      reads.answered();
+      return answer;
+    } catch (DatadogApiException e) {
+      if (e.status() == 429) {
+        // one resource's 429 slows every read of the org
+        reads.rateLimited(e.retryAfter().orElse(null));
+      }
+      throw e;
+    }
   }
 
   /** Writers waiting for their turn, for metrics and tests. */
@@ -49,7 +73,7 @@ public class SerializedWrites implements WebhooksIntegrationApi {
 
   @Override
   public Optional<Webhook> getWebhook(String name) {
-    return delegate.getWebhook(name);
+    return read("GET webhook '" + name + "'", () -> delegate.getWebhook(name));
   }
 
   @Override
@@ -69,7 +93,7 @@ public class SerializedWrites implements WebhooksIntegrationApi {
 
   @Override
   public Optional<CustomVariable> getCustomVariable(String name) {
-    return delegate.getCustomVariable(name);
+    return read("GET custom variable '" + name + "'", () -> delegate.getCustomVariable(name));
   }
 
   @Override

@@ -404,6 +404,7 @@ public class DatadogEmulator implements AutoCloseable {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getRawPath();
     String body = readBody(exchange.getRequestBody());
+    java.time.Instant received = java.time.Instant.now();
     Org org = orgFor(exchange.getRequestHeaders().getFirst("DD-API-KEY"),
         exchange.getRequestHeaders().getFirst("DD-APPLICATION-KEY"));
     boolean write = !method.equals("GET") && org != null;
@@ -434,11 +435,11 @@ public class DatadogEmulator implements AutoCloseable {
       }
     }
     if (fault != null && fault.dropsConnection()) {
-      record(org, method, path, body, 0, "");
+      record(org, method, path, body, 0, "", received);
       exchange.close();
       return;
     }
-    record(org, method, path, body, answer.status(), answer.body());
+    record(org, method, path, body, answer.status(), answer.body(), received);
     send(exchange, answer);
   }
 
@@ -466,9 +467,9 @@ public class DatadogEmulator implements AutoCloseable {
   }
 
   private synchronized void record(Org org, String method, String path, String body, int status,
-      String response) {
+      String response, java.time.Instant received) {
     calls.add(new RecordedCall(sequence.incrementAndGet(), method, path, body, status, response,
-        org == null ? null : org.name));
+        org == null ? null : org.name, received));
   }
 
   private static void pause(Duration d) {

@@ -52,6 +52,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   private final Cleanup<R, S, T> cleanup;
   private final AppliedValues applied = new AppliedValues();
   private final VariableGate variables;
+  private final Verifications verifications;
 
   protected DatadogObjectReconciler(Class<R> type, ResourceKind<S, T> kind,
       Function<WebhooksIntegrationApi, RemoteObjects<T>> remote, ReconcileSettings settings) {
@@ -61,8 +62,9 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     this.settings = settings;
     this.orgs = new OrgStep(settings.credentials());
     this.moves = new OrgMoves(settings.credentials(), settings.events());
+    this.verifications = new Verifications(settings.fingerprints(), settings.orgs(), settings.clock());
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
-        settings.random());
+        settings.random(), verifications);
     this.cleanup = new Cleanup<>(kind, orgs, moves, this::converger, reporter, settings, applied);
     this.variables = new VariableGate(settings.templates(), orgs, settings.orgs(), settings.events(),
         settings.clock(), settings.resync());
@@ -88,10 +90,8 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       LOG.error("reconcile failed unexpectedly: {}", InternalErrors.stack(e));
       run.outcome = new Outcome.Internal(InternalErrors.describe(e));
     }
-    Duration recheck = directives.observeOnly() ? directives.resync(settings.resync())
-        : directives.nextCheck(settings.resync());
     Optional<Duration> next = reporter.reconciled(resource, book, run.outcome,
-        applied.redactor(resource, run.values), recheck);
+        applied.redactor(resource, run.values), run.recheck != null ? run.recheck : directives.checkEvery(settings.resync()));
     if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Wrote) {
       applied.applied(resource, run.values);
     }
@@ -102,6 +102,8 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   private static final class Run {
     SecretValues values = SecretValues.none();
     Outcome outcome;
+    /** When to read Datadog again after a success (the resource's next resync slot). */
+    Duration recheck;
   }
 
   private Outcome converge(R resource, Directives directives, StatusBook book, Collection<R> claimants, Run run) {
@@ -125,18 +127,11 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     if (holder.isPresent() && !directives.observeOnly()) {
       return NameClaims.conflict(kind.noun(), name, holder.get());
     }
-    try {
-      run.values = settings.secrets().read(resource.getMetadata().getNamespace(), kind.secretRefs(resource.getSpec()));
-    } catch (SecretSource.MissingSecretException e) {
-      // no retry timer: the Secret watch calls us again as soon as it appears
-      return new Outcome.MissingSecret(e.getMessage());
-    } catch (SecretSource.InvalidSecretException e) {
-      return new Outcome.Invalid(e.getMessage());
-    }
-    List<String> badValues = kind.validateSecretValues(resource.getSpec(), run.values);
-    if (!badValues.isEmpty()) {
-      // the same checks as literal values; nothing is sent to Datadog
-      return new Outcome.Invalid(String.join("; ", badValues));
+    SecretStep.Result secrets = SecretStep.read(settings.secrets(), kind, resource.getMetadata().getNamespace(),
+        resource.getSpec());
+    run.values = secrets.values();
+    if (secrets.stop() != null) {
+      return secrets.stop();
     }
     Optional<Outcome> refusedTemplate = variables.gate(resource, book, kind, run.values, org.target());
     if (refusedTemplate.isPresent()) {
@@ -156,16 +151,24 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       LOG.debug("Datadog refused this exact {} '{}' before; waiting for a change", kind.noun(), name);
       return new Outcome.Rejected(refused.get());
     }
-    book.writingTo(org.record());
+    Duration interval = directives.checkEvery(settings.resync());
     WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
         : WritePriority.RESYNC;
+    Optional<Verifications.Hold> hold = moving ? Optional.empty() : verifications.hold(resource, book.status(),
+        canonical, name, org, run.values.versions(), interval, priority);
+    if (hold.isPresent()) {
+      run.recheck = hold.get().recheck();
+      return hold.get().outcome();
+    }
+    book.writingTo(org.record());
     Outcome outcome = WritePriority.run(priority, () -> converger.apply(desired,
         book.ownership(directives, canonical, settings.clock().instant()), book.intent()));
     book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);
-    if (moving && (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote)) {
-      outcome = moves.finish(resource, book, directives, outcome, this::converger);
+    if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
+      run.recheck = verifications.verified(resource, interval);
+      outcome = moving ? moves.finish(resource, book, directives, outcome, this::converger) : outcome;
     }
     if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
       kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));
@@ -183,7 +186,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     NameClaims.index(context, this::datadogName);
     List<EventSource<?, R>> sources = new ArrayList<>(CredentialsWatch.eventSources(context, type,
         settings.credentials().kinds(), settings.credentials().defaultCredentials()));
-    sources.add(SecretWatch.eventSource(context, type, this::validRefs));
+    sources.add(SecretWatch.eventSource(context, type, r -> SecretStep.validRefs(kind, r)));
     sources.addAll(variables.watch(context, type, kind));
     return sources;
   }
@@ -196,10 +199,6 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   /** The name the resource asks for in Datadog. */
   public String datadogName(R resource) {
     return kind.datadogName(resource.getSpec(), resource.getMetadata().getName());
-  }
-
-  List<io.ddwebhooks.operator.crd.SecretKeySelector> validRefs(R r) {
-    return kind.validate(r.getSpec(), r.getMetadata().getName()).isEmpty() ? kind.secretRefs(r.getSpec()) : List.of();
   }
 
   /** Per-resource state in memory, backoff and applied values (for tests: it must shrink when resources go). */

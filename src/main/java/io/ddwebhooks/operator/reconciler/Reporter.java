@@ -34,8 +34,11 @@ final class Reporter {
   private final Clock clock;
   private final DoubleSupplier random;
   private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+  private final Verifications verifications;
 
-  Reporter(EventSink events, ReconcileObserver observer, Backoff backoff, Clock clock, DoubleSupplier random) {
+  Reporter(EventSink events, ReconcileObserver observer, Backoff backoff, Clock clock, DoubleSupplier random,
+      Verifications verifications) {
+    this.verifications = verifications;
     this.events = events;
     this.observer = observer;
     this.backoff = backoff;
@@ -50,10 +53,10 @@ final class Reporter {
    */
   Optional<Duration> reconciled(HasMetadata resource, StatusBook book, Outcome outcome, Redactor redactor,
       Duration recheck) {
-    if (outcome instanceof Outcome.Queued) {
+    if (outcome instanceof Outcome.Queued q) {
       // nothing happened: the status stays as it is, and the resource comes back once the queue has moved
       LOG.debug("{}", outcome.message());
-      return Optional.of(soon());
+      return Optional.of(q.after().map(d -> d.plus(soon())).orElseGet(this::soon));
     }
     String message = shorten(redactor.redact(outcome.message()));
     ReadyReasons.Shown shown = ReadyReasons.of(outcome.getClass());
@@ -97,10 +100,11 @@ final class Reporter {
 
   void forget(HasMetadata resource) {
     failures.remove(uid(resource));
+    verifications.forget(resource);
   }
 
   int tracked() {
-    return failures.size();
+    return failures.size() + verifications.size();
   }
 
   /** When to come back; counts consecutive failures for the backoff. */

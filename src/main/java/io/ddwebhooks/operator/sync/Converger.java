@@ -61,7 +61,7 @@ public final class Converger<T> {
     this.remote = remote;
   }
 
-  /** Makes Datadog hold {@code desired}; see the class comment. */
+  /** Makes Datadog hold {@code desired} (see the class comment). */
   public Outcome apply(T desired, Ownership own, Intent intent) {
     try {
       return converge(desired, own, intent);
@@ -106,6 +106,17 @@ public final class Converger<T> {
     Ownership own = pendingObject(found, target);
     if (own.ownedName() != null && !own.ownedName().equals(target)) {
       return rename(desired, own, target, intent);
+    }
+    if (kind.createsWithoutRead() && own.ownedName() == null && own.pendingName() == null
+        && own.adoption() == Directives.Adoption.NOT_REQUESTED) {
+      try {
+        // status proves this resource never made it: the POST's "already exists" is the authority, no GET first
+        return create(desired, Outcome.Change.CREATED, own, intent);
+      } catch (Failed f) {
+        if (f.cause.verdict(Operation.CREATE) != Verdict.NAME_TAKEN) {
+          throw f;
+        }
+      }
     }
     Optional<T> actual = get(target);
     if (actual.isEmpty()) {
@@ -230,28 +241,10 @@ public final class Converger<T> {
     Optional<String> notice = change == Outcome.Change.RENAMED ? kind.renameNotice(previousName, name)
         : Optional.empty();
     return new Outcome.Wrote(change, name, List.copyOf(fields), previousName, drift, notice,
-        describe(change, name, fields, previousName, drift), matches(name));
+        change.describe(kind.noun(), name, fields, previousName, drift), matches(name));
   }
 
   private String matches(String name) {
     return kind.noun() + " '" + name + "' matches the spec in Datadog";
-  }
-
-  private String describe(Outcome.Change change, String name, List<String> fields, String previousName,
-      boolean drift) {
-    String noun = kind.noun();
-    String changed = String.join(", ", fields);
-    return switch (change) {
-      case CREATED -> "created " + noun + " '" + name + "' in Datadog";
-      case RECREATED -> drift ? noun + " '" + name + "' was deleted outside Kubernetes; created it again"
-          : noun + " '" + name + "' was missing from Datadog and has been created again";
-      case UPDATED -> drift ? noun + " '" + name + "' was changed outside Kubernetes (" + changed + "); restored it"
-          : "updated " + noun + " '" + name + "' in Datadog (changed: " + changed + ")";
-      case RENAMED -> "renamed " + noun + " '" + previousName + "' to '" + name + "' in Datadog";
-      case ADOPTED -> "adopted existing " + noun + " '" + name + "'" + (changed.isEmpty() ? ""
-          : " (changed: " + changed + ")");
-      case RECOVERED -> noun + " '" + name + "' was written by an earlier attempt whose result was not recorded;"
-          + " recognised it as this resource's" + (changed.isEmpty() ? "" : " (changed: " + changed + ")");
-    };
   }
 }

@@ -72,6 +72,11 @@ public record Directives(
     return reapplyInterval.filter(i -> i.compareTo(resync) < 0).orElse(resync);
   }
 
+  /** How often Datadog is read for this resource: its resync interval (observe only), else {@link #nextCheck}. */
+  public Duration checkEvery(Duration global) {
+    return observeOnly() ? resync(global) : nextCheck(global);
+  }
+
   private static boolean flag(Map<String, String> annotations, String key) {
     return "true".equalsIgnoreCase(annotations.getOrDefault(key, "").trim());
   }

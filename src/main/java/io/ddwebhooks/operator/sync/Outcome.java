@@ -64,7 +64,11 @@ public sealed interface Outcome {
   record Absent(String message) implements Outcome {}
 
   /** Not attempted: the org's write queue was full. Nothing changed; reconciled again shortly. */
-  record Queued(String message) implements Outcome {}
+  record Queued(String message, java.util.Optional<java.time.Duration> after) implements Outcome {
+    public Queued(String message) {
+      this(message, java.util.Optional.empty());
+    }
+  }
 
   /** The credentials named do not exist, or there is no default org. */
   record CredentialsNotFound(String message) implements Outcome {}
@@ -94,6 +98,23 @@ public sealed interface Outcome {
     /** An existing object taken over (adoption allowed and requested). */
     ADOPTED,
     /** The object an earlier, interrupted attempt created or renamed (status.pendingName). */
-    RECOVERED
+    RECOVERED;
+
+    /** The Event text for this change of the {@code noun} named {@code name}. */
+    public String describe(String noun, String name, List<String> fields, String previousName, boolean drift) {
+      String changed = String.join(", ", fields);
+      return switch (this) {
+        case CREATED -> "created " + noun + " '" + name + "' in Datadog";
+        case RECREATED -> drift ? noun + " '" + name + "' was deleted outside Kubernetes; created it again"
+            : noun + " '" + name + "' was missing from Datadog and has been created again";
+        case UPDATED -> drift ? noun + " '" + name + "' was changed outside Kubernetes (" + changed + "); restored it"
+            : "updated " + noun + " '" + name + "' in Datadog (changed: " + changed + ")";
+        case RENAMED -> "renamed " + noun + " '" + previousName + "' to '" + name + "' in Datadog";
+        case ADOPTED -> "adopted existing " + noun + " '" + name + "'" + (changed.isEmpty() ? ""
+            : " (changed: " + changed + ")");
+        case RECOVERED -> noun + " '" + name + "' was written by an earlier attempt whose result was not recorded;"
+            + " recognised it as this resource's" + (changed.isEmpty() ? "" : " (changed: " + changed + ")");
+      };
+    }
   }
 }

@@ -25,7 +25,7 @@ public final class Outcomes {
       case RATE_LIMITED -> new Outcome.RateLimited(message, e.retryAfter());
       // a create that answers 404 means the endpoint is wrong (a proxy, a wrong DD_URL): worth retrying, not final
       case ABSENT, UNAVAILABLE -> new Outcome.Unavailable(message);
-      case BUSY -> new Outcome.Queued(message);
+      case BUSY -> new Outcome.Queued(message, e.retryAfter());
       case SUCCESS -> throw new IllegalArgumentException("not a failure: " + message);
     };
   }

@@ -54,6 +54,14 @@ public interface ResourceKind<S extends ManagedSpec, T> {
   T render(S spec, String metadataName, SecretValues secrets, History history);
 
   /** Whether objects of this kind carry templates Datadog fills variables into (webhooks). */
+  /**
+   * Whether a create may skip the GET when status proves the object was never made: Datadog's recorded answer to a
+   * POST of a taken name ("already exists") is then the authority. Only where that answer is recorded.
+   */
+  default boolean createsWithoutRead() {
+    return false;
+  }
+
   default boolean hasTemplates() {
     return false;
   }

@@ -21,6 +21,12 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
   private static final Pattern NAME = Pattern.compile(DatadogWebhookSpec.NAME_PATTERN);
 
   @Override
+  public boolean createsWithoutRead() {
+    // a POST of a taken webhook name answers "Webhook already exists" (datadog-api.md) and never overwrites
+    return true;
+  }
+
+  @Override
   public String noun() {
     return "webhook";
   }

@@ -48,8 +48,36 @@ class DatadogObjectReconcilerTest {
   private final Map<SecretKeySelector, String> secretData = new HashMap<>();
   private final List<String> events = new ArrayList<>();
   private final List<String> checkpoints = new ArrayList<>();
-  private final DatadogWebhookReconciler reconciler = new DatadogWebhookReconciler(settings(
-      Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC)));
+  private final MovableClock clock = new MovableClock(Instant.parse("2026-11-28T12:00:00Z"));
+  private final DatadogWebhookReconciler reconciler = new DatadogWebhookReconciler(settings(clock));
+
+  /** A clock the test moves forward (resync slots are on the wall clock). */
+  static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant now) {
+      this.now = now;
+    }
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
 
   /** The plain fakes: Secrets from a map, Events to a list, the one default org served by the fake Datadog. */
   private ReconcileSettings settings(Clock clock) {
@@ -171,20 +199,56 @@ class DatadogObjectReconcilerTest {
   }
 
   @Test
-  void syncedResourcesComeBackOnTheResyncPeriodAndWriteNothingWhenUnchanged() {
+  void syncedResourcesComeBackInTheirResyncSlotAndWriteNothingWhenUnchanged() {
     DatadogWebhook w = resource("steady");
     UpdateControl<DatadogWebhook> first = reconcile(w);
     assertThat(first.isPatchStatus()).isTrue();
-    assertThat(first.getScheduleDelay()).contains(RESYNC.toMillis());
+    long slot = first.getScheduleDelay().orElseThrow();
+    assertThat(slot).as("the resource's own slot, half to one and a half intervals away")
+        .isBetween(RESYNC.toMillis() / 2, RESYNC.toMillis() * 3 / 2);
     assertThat(reason(w)).isEqualTo("Synced");
     assertThat(checkpoints).as("the name was recorded before the create").containsExactly("steady");
     assertThat(w.getStatus().getRemoteName()).isEqualTo("steady");
     assertThat(w.getStatus().getPendingName()).isNull();
     assertThat(events).containsExactly("Normal Created: created webhook 'steady' in Datadog");
+    assertThat(datadog.calls).as("status proved it never existed: a POST, no GET").containsExactly("CREATE steady");
 
-    UpdateControl<DatadogWebhook> second = reconcile(w);
-    assertThat(second.isNoUpdate()).as("same status: no status write either").isTrue();
-    assertThat(datadog.writes()).containsExactly("CREATE steady");
+    UpdateControl<DatadogWebhook> early = reconcile(w);
+    assertThat(early.isNoUpdate()).as("same status: no status write either").isTrue();
+    assertThat(datadog.calls).as("verified within the interval, nothing changed: no call").hasSize(1);
+    assertThat(early.getScheduleDelay()).contains(slot);
+
+    clock.advance(Duration.ofMillis(slot));
+    UpdateControl<DatadogWebhook> due = reconcile(w);
+    assertThat(datadog.calls).as("its slot came: one read, no write").containsExactly("CREATE steady", "GET steady");
+    assertThat(due.isNoUpdate()).isTrue();
+    assertThat(due.getScheduleDelay().orElseThrow()).as("the same slot, one interval on").isEqualTo(RESYNC.toMillis());
+  }
+
+  @Test
+  void aRestartedOperatorLeavesASettledResourceAloneUntilItsSlot() {
+    DatadogWebhook w = resource("settled");
+    reconcile(w);
+    clock.advance(Duration.ofSeconds(30));
+    // a new process: nothing in memory, only what status says
+    DatadogWebhookReconciler restarted = new DatadogWebhookReconciler(settings(clock));
+    UpdateControl<DatadogWebhook> control = restarted.reconcile(w, List.of());
+    assertThat(datadog.calls).as("converged 30 s ago for these exact inputs: no call").containsExactly(
+        "CREATE settled");
+    assertThat(control.isNoUpdate()).isTrue();
+    assertThat(control.getScheduleDelay().orElseThrow()).isPositive();
+
+    // changed while the operator was down: converged at once
+    w.getSpec().setUrl("https://changed.example.com");
+    w.getMetadata().setGeneration(2L);
+    restarted.reconcile(w, List.of());
+    assertThat(datadog.writes()).containsExactly("CREATE settled", "UPDATE settled");
+    // a Secret value changed: the fingerprint no longer matches; a status from another org: not settled either
+    clock.advance(Duration.ofSeconds(1));
+    DatadogWebhookReconciler again = new DatadogWebhookReconciler(settings(clock));
+    w.getStatus().setSecretVersions(Map.of("s", "0"));
+    again.reconcile(w, List.of());
+    assertThat(datadog.calls).as("Secret versions differ: read again").endsWith("GET settled");
   }
 
   @Test
@@ -213,25 +277,27 @@ class DatadogObjectReconcilerTest {
   @Test
   void rateLimitsWaitForTheResetAndOtherFailuresBackOff() {
     DatadogWebhook limited = resource("limited");
-    datadog.fail(Operation.GET, new FakeDatadog.Failure(429, List.of("Rate limit exceeded"), Duration.ofSeconds(7)));
+    datadog.fail(Operation.CREATE, new FakeDatadog.Failure(429, List.of("Rate limit exceeded"),
+        Duration.ofSeconds(7)));
     assertThat(reconcile(limited).getScheduleDelay()).contains(7_500L);
     assertThat(reason(limited)).isEqualTo("RateLimited");
 
     DatadogWebhook down = resource("down");
     List<Long> delays = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      datadog.fail(Operation.GET, FakeDatadog.Failure.of(503, "Service Unavailable"));
+      datadog.fail(Operation.CREATE, FakeDatadog.Failure.of(503, "Service Unavailable"));
       delays.add(reconcile(down).getScheduleDelay().orElseThrow());
     }
     assertThat(reason(down)).isEqualTo("DatadogUnavailable");
     assertThat(delays).containsExactly(2_000L, 4_000L, 8_000L);
 
     DatadogWebhook forbidden = resource("forbidden");
-    datadog.fail(Operation.GET, FakeDatadog.Failure.of(403, "Forbidden"));
+    datadog.fail(Operation.CREATE, FakeDatadog.Failure.of(403, "Forbidden"));
     assertThat(reconcile(forbidden).getScheduleDelay()).contains(Duration.ofMinutes(5).toMillis());
     assertThat(reason(forbidden)).isEqualTo("DatadogAuthFailed");
 
-    assertThat(reconcile(down).getScheduleDelay()).contains(RESYNC.toMillis());
+    assertThat(reconcile(down).getScheduleDelay().orElseThrow()).isBetween(RESYNC.toMillis() / 2,
+        RESYNC.toMillis() * 3 / 2);
     assertThat(reason(down)).isEqualTo("Synced");
   }
 
@@ -251,7 +317,7 @@ class DatadogObjectReconcilerTest {
     datadog.throwNext(new IllegalStateException("again"));
     assertThat(reconcile(buggy).getScheduleDelay()).as("backoff grows").contains(4_000L);
     assertThat(events).anyMatch(e -> e.startsWith("Warning InternalError")).noneMatch(e -> e.contains("T0KEN"));
-    assertThat(datadog.writes()).isEmpty();
+    assertThat(datadog.webhooks).doesNotContainKey("buggy");
     reconcile(buggy);
     assertThat(reason(buggy)).as("recovers by itself").isEqualTo("Synced");
   }
@@ -339,6 +405,7 @@ class DatadogObjectReconcilerTest {
   void aWebhookChangedOutsideKubernetesIsRestoredAndCountedAsDrift() {
     DatadogWebhook w = resource("drifty");
     reconcile(w);
+    clock.advance(RESYNC.multipliedBy(2));
     datadog.webhooks.put("drifty", new io.ddwebhooks.operator.datadog.Webhook("drifty", "https://evil.example.com",
         io.ddwebhooks.operator.datadog.Webhook.DEFAULT_PAYLOAD, null, "json"));
     reconcile(w);
@@ -347,6 +414,7 @@ class DatadogObjectReconcilerTest {
     assertThat(events).anyMatch(e -> e.startsWith("Warning DriftCorrected") && e.contains("url"));
 
     datadog.webhooks.remove("drifty");
+    clock.advance(RESYNC.multipliedBy(2));
     reconcile(w);
     assertThat(datadog.webhooks).containsKey("drifty");
     assertThat(w.getStatus().getDriftCorrections()).isEqualTo(2);

@@ -160,13 +160,14 @@ class DatadogWebhookIT {
     h.create(webhook(NS, "shared-hook", "https://mine.example.com"));
     var condition = h.awaitReason(DatadogWebhook.class, NS, "shared-hook", Reason.NameConflict);
     assertThat(condition.getMessage()).contains("already exists in Datadog and is not owned by this resource");
-    assertThat(h.writesFor("shared-hook")).isEmpty();
+    // the one write is a create Datadog refused ("already exists"): a POST never overwrites
+    assertThat(h.writesFor("shared-hook")).allMatch(c -> c.method().equals("POST") && c.status() == 400);
     assertThat(h.get(DatadogWebhook.class, NS, "shared-hook").getStatus().getRemoteName()).isNull();
 
     h.delete(DatadogWebhook.class, NS, "shared-hook");
     h.awaitGone(DatadogWebhook.class, NS, "shared-hook");
     assertThat(remote("shared-hook").get("url").asText()).isEqualTo("https://theirs.example.com");
-    assertThat(h.writesFor("shared-hook")).isEmpty();
+    assertThat(h.writesFor("shared-hook")).allMatch(c -> c.method().equals("POST") && c.status() == 400);
   }
 
   @Test

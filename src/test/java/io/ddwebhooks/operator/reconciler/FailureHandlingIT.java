@@ -136,11 +136,11 @@ class FailureHandlingIT {
     h.stopOperator();
     h.startOperator(api -> new ForwardingApi(api) {
       @Override
-      public java.util.Optional<io.ddwebhooks.operator.datadog.Webhook> getWebhook(String name) {
-        if (name.equals("buggy")) {
+      public io.ddwebhooks.operator.datadog.Webhook createWebhook(io.ddwebhooks.operator.datadog.Webhook w) {
+        if (w.name().equals("buggy")) {
           throw new IllegalStateException("unexpected state near buggy-needle");
         }
-        return super.getWebhook(name);
+        return super.createWebhook(w);
       }
     }, h.config());
     try {

@@ -36,12 +36,30 @@ class ConvergerTest {
   }
 
   @Test
-  void createsWithOneGetAndOnePostAfterRecordingTheName() {
+  void createsAWebhookWithOnePostAndNoGetWhenStatusProvesItNeverExisted() {
     Outcome o = webhooks.apply(hook("a", "https://x"), own(null, null, Directives.Adoption.NOT_REQUESTED), intent);
     assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.CREATED));
-    assertThat(datadog.calls).containsExactly("GET a", "CREATE a");
+    assertThat(datadog.calls).containsExactly("CREATE a");
     assertThat(intents).containsExactly("a");
+  }
+
+  @Test
+  void readsFirstWhenAnEarlierAttemptOrAnAdoptionMayHaveAnObject() {
+    webhooks.apply(hook("a", "https://x"), own(null, "a", Directives.Adoption.NOT_REQUESTED), intent);
+    assertThat(datadog.calls).as("a pending name: the object may exist").startsWith("GET a");
+    datadog.calls.clear();
+    webhooks.apply(hook("b", "https://x"), own(null, null, Directives.Adoption.ALLOWED), intent);
+    assertThat(datadog.calls).as("adoption asked: the object likely exists").containsExactly("GET b", "CREATE b");
+  }
+
+  @Test
+  void createsACustomVariableAfterOneGet() {
+    // Datadog's answer to a duplicate variable POST is not recorded: never let a POST decide for a secret
+    Converger<CustomVariable> variables = new Converger<>(new CustomVariableKind(), RemoteObjects.variables(datadog));
+    variables.apply(new CustomVariable("TOKEN", "v1", true), own(null, null, Directives.Adoption.NOT_REQUESTED),
+        intent);
+    assertThat(datadog.calls).containsExactly("GET TOKEN", "CREATE TOKEN");
   }
 
   @Test
@@ -134,7 +152,10 @@ class ConvergerTest {
     assertThat(webhooks.apply(hook("theirs", "https://mine"), new Converger.Ownership(null, null,
         Directives.Adoption.REFUSED, "not here", false, false), intent))
         .isInstanceOfSatisfying(Outcome.Conflict.class, c -> assertThat(c.message()).contains("not here"));
-    assertThat(datadog.writes()).isEmpty();
+    // the first create was a POST that Datadog refused ("already exists"); a POST never overwrites
+    assertThat(datadog.calls).containsExactly("CREATE theirs", "GET theirs", "GET theirs");
+    // (adoption asked for, allowed or not: read first, the object likely exists)
+    assertThat(datadog.webhooks.get("theirs").url()).isEqualTo("https://theirs");
 
     Outcome adopted = webhooks.apply(hook("theirs", "https://mine"), own(null, null, Directives.Adoption.ALLOWED),
         intent);

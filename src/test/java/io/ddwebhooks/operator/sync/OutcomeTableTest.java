@@ -124,10 +124,15 @@ class OutcomeTableTest {
         a.error() == null ? List.of() : List.of(a.error()), a.reset() == null ? null : Duration.ofSeconds(a.reset()));
     Outcome outcome = switch (op) {
       case GET -> {
+        // a webhook this resource owns: its GET comes first (an unowned one is created without a GET)
         datadog.fail(Operation.GET, failure);
-        yield converger.apply(desired, unowned(), intent);
+        yield converger.apply(desired, owned, intent);
       }
       case CREATE -> {
+        if (expectedVerdict(op, a) == Verdict.NAME_TAKEN) {
+          // the POST says the name is taken: the GET that follows finds somebody else's webhook
+          datadog.webhooks.put("hook", desired.withName("hook"));
+        }
         datadog.fail(Operation.CREATE, failure);
         yield converger.apply(desired, unowned(), intent);
       }
