@@ -3,6 +3,7 @@ package io.ddwebhooks.operator.datadog;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The Datadog orgs the operator talks to: one write gate per org (writes to an org are serialised, writes to two orgs
@@ -57,10 +58,20 @@ public final class DatadogOrgs {
     return created;
   }
 
-  /** Whether a write to {@code target}'s org now would be turned away (its queue is full). */
-  public boolean writeQueueFull(OrgTarget target) {
-    PriorityWriteGate gate = gates.get(target.key());
-    return gate != null && gate.queued() >= MAX_WAITING_PER_ORG;
+  /**
+   * Runs {@code call} (reads, then perhaps a write) with {@code priority}. A user's change first takes a place in
+   * the org's write queue, so that a full queue turns it away ({@code busy} answers) before it spends a read.
+   */
+  public <V> V inTurn(OrgTarget target, WritePriority priority, Supplier<V> call, Supplier<V> busy) {
+    PriorityWriteGate gate = gates.computeIfAbsent(target.key(), k -> new PriorityWriteGate());
+    if (priority == WritePriority.USER_CHANGE && !gate.reserve(MAX_WAITING_PER_ORG)) {
+      return busy.get();
+    }
+    try {
+      return WritePriority.run(priority, call);
+    } finally {
+      gate.unreserve();
+    }
   }
 
   /** Writers waiting for their org's turn, all orgs together. */

@@ -14,8 +14,27 @@ final class PriorityWriteGate {
       Comparator.comparing(Ticket::priority).thenComparingLong(Ticket::sequence);
 
   private final PriorityQueue<Ticket> waiting = new PriorityQueue<>(ORDER);
+  /** Threads that hold a place in the queue before their write (see {@link #reserve}). */
+  private final java.util.Set<Thread> reserved = new java.util.HashSet<>();
   private long sequence;
   private boolean held;
+
+  /**
+   * Takes a place among the {@code maxWaiting} for the calling thread before it reads what to write, so that a full
+   * queue turns it away before it spends a read, not after; false when there is no place.
+   */
+  synchronized boolean reserve(int maxWaiting) {
+    if (held && waiting.size() + reserved.size() >= maxWaiting) {
+      return false;
+    }
+    reserved.add(Thread.currentThread());
+    return true;
+  }
+
+  /** Gives back the calling thread's place, if it did not use it for a write. */
+  synchronized void unreserve() {
+    reserved.remove(Thread.currentThread());
+  }
 
   synchronized void acquire(WritePriority priority) throws InterruptedException {
     acquire(priority, Integer.MAX_VALUE);
@@ -23,7 +42,8 @@ final class PriorityWriteGate {
 
   /** Waits for the turn unless {@code maxWaiting} writers already wait; false then, without waiting. */
   synchronized boolean acquire(WritePriority priority, int maxWaiting) throws InterruptedException {
-    if (held && waiting.size() >= maxWaiting) {
+    boolean placed = reserved.remove(Thread.currentThread());
+    if (!placed && held && waiting.size() + reserved.size() >= maxWaiting) {
       return false;
     }
     Ticket ticket = new Ticket(priority, sequence++);

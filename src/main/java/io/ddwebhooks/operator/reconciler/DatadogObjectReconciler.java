@@ -8,6 +8,7 @@ import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Directives;
 import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.Outcomes;
 import io.ddwebhooks.operator.sync.RemoteObjects;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.SecretValues;
@@ -62,7 +63,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     this.settings = settings;
     this.orgs = new OrgStep(settings.credentials());
     this.moves = new OrgMoves(settings.credentials(), settings.events());
-    this.verifications = new Verifications(settings.fingerprints(), settings.orgs(), settings.clock());
+    this.verifications = new Verifications(settings.fingerprints(), settings.clock());
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
         settings.random(), verifications);
     this.cleanup = new Cleanup<>(kind, orgs, moves, this::converger, reporter, settings, applied);
@@ -155,14 +156,15 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
         : WritePriority.RESYNC;
     Optional<Verifications.Hold> hold = moving ? Optional.empty() : verifications.hold(resource, book.status(),
-        canonical, name, org, run.values.versions(), interval, priority);
+        canonical, name, org, run.values.versions(), interval);
     if (hold.isPresent()) {
       run.recheck = hold.get().recheck();
       return hold.get().outcome();
     }
     book.writingTo(org.record());
-    Outcome outcome = WritePriority.run(priority, () -> converger.apply(desired,
-        book.ownership(directives, canonical, settings.clock().instant()), book.intent()));
+    // a user's change takes its place in the org's write queue before it reads, or waits without reading
+    Outcome outcome = settings.orgs().inTurn(org.target(), priority, () -> converger.apply(desired,
+        book.ownership(directives, canonical, settings.clock().instant()), book.intent()), () -> Outcomes.busy(name));
     book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);

@@ -4,8 +4,6 @@ import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.RecordedCredentials;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
-import io.ddwebhooks.operator.datadog.DatadogOrgs;
-import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.ResyncSlots;
@@ -31,34 +29,27 @@ final class Verifications {
   private static final Duration EARLY = Duration.ofSeconds(1);
 
   private final Fingerprints fingerprints;
-  private final DatadogOrgs orgs;
   private final Clock clock;
   private final Map<String, Instant> due = new ConcurrentHashMap<>();
 
-  Verifications(Fingerprints fingerprints, DatadogOrgs orgs, Clock clock) {
+  Verifications(Fingerprints fingerprints, Clock clock) {
     this.fingerprints = fingerprints;
-    this.orgs = orgs;
     this.clock = clock;
   }
 
-  /** Why no Datadog call is made now, and when to come back ({@code recheck} null: soon). */
+  /** Why no Datadog call is made now, and when to come back. */
   record Hold(Outcome outcome, Duration recheck) {}
 
   /**
-   * Whether this reconcile leaves Datadog alone: when {@link #notDue} (reported as Synced with the message status
-   * already shows, so nothing is written), or when a user's change would find its org's write queue full (it would
-   * be turned away after its read: the read is not spent now, and the resource comes back shortly).
+   * Whether this reconcile leaves Datadog alone: when {@link #notDue}, reported as Synced with the message status
+   * already shows, so that nothing is written.
    */
   Optional<Hold> hold(HasMetadata resource, DatadogResourceStatus status, String canonical, String name,
-      CredentialsResolver.Org org, Map<String, String> secretVersions, Duration interval, WritePriority priority) {
+      CredentialsResolver.Org org, Map<String, String> secretVersions, Duration interval) {
     Optional<Duration> left = notDue(resource, status, canonical, name, org.record(), secretVersions, interval);
     if (left.isPresent()) {
       String shown = ReadyCondition.of(status).map(Condition::getMessage).orElse("");
       return Optional.of(new Hold(new Outcome.Synced(shown), left.get()));
-    }
-    if (priority == WritePriority.USER_CHANGE && orgs.writeQueueFull(org.target())) {
-      return Optional.of(new Hold(new Outcome.Queued("the Datadog org's write queue is full; '" + name
-          + "' waits for its turn"), null));
     }
     return Optional.empty();
   }

@@ -30,6 +30,11 @@ public final class Outcomes {
     };
   }
 
+  /** The org's write queue is full: nothing was read or written; the resource comes back shortly. */
+  public static Outcome.Queued busy(String name) {
+    return new Outcome.Queued("the Datadog org's write queue is full; '" + name + "' waits for its turn");
+  }
+
   /** The name belongs to an object this resource does not own. */
   public static Outcome.Conflict conflict(String noun, String name, String adoptionRefusal) {
     return new Outcome.Conflict("a " + noun + " named '" + name + "' already exists in Datadog and is not owned by"

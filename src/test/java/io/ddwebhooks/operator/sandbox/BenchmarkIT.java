@@ -28,7 +28,7 @@ class BenchmarkIT {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     Benchmark benchmark = new Benchmark(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     int exit = benchmark.run(new Benchmark.Settings(List.of(3, 6), Duration.ofMillis(1), Duration.ofMillis(1),
-        Duration.ofSeconds(3), 1, 100, null, List.of(), out, true));
+        Duration.ofSeconds(6), 1, 100, null, List.of(), out, true));
     String printed = bytes.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(printed).isZero();
     assertThat(benchmark.results()).hasSize(2).allSatisfy(BenchmarkIT::countsHold);

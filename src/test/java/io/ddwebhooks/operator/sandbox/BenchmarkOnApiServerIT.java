@@ -41,7 +41,7 @@ class BenchmarkOnApiServerIT {
           published ? Arrays.stream(sizes.split(",")).map(String::trim).map(Integer::valueOf).toList() : List.of(4),
           duration("benchmark.readLatency", published ? "200ms" : "5ms"),
           duration("benchmark.writeLatency", published ? "100ms" : "5ms"),
-          duration("benchmark.resync", published ? "30s" : "4s"),
+          duration("benchmark.resync", published ? "30s" : "8s"),
           Integer.getInteger("benchmark.steadyIntervals", published ? 3 : 1),
           Double.parseDouble(System.getProperty("benchmark.readsPerSecond", "100")), kube.kubeconfig(),
           Benchmark.DEPLOYMENT_JVM,
