@@ -13,8 +13,13 @@ import java.util.function.Supplier;
  */
 public final class DatadogOrgs {
 
-  /** Writers that may wait for one org's turn at once; more are sent back (reconciled again shortly). */
-  public static final int MAX_WAITING_PER_ORG = 4;
+  /**
+   * Writers that may wait for (or read before) one org's turn at once; more are sent back (reconciled again
+   * shortly). Enough that a writer is always ready when the write in flight ends, even while the next ones still
+   * read what to write (a read can take longer than a write); few enough that one slow or rate-limited org holds at
+   * most 9 of JOSDK's 50 worker threads.
+   */
+  public static final int MAX_WAITING_PER_ORG = 8;
 
   private final Function<OrgTarget, WebhooksIntegrationApi> clients;
   private final Map<String, PriorityWriteGate> gates = new ConcurrentHashMap<>();

@@ -58,6 +58,27 @@ public final class OperatorMetrics implements ReconcileObserver, CallObserver {
         .register(registry).record(latency);
   }
 
+  /** Each resource's kind and Ready reason, for {@code ddwebhooks_resources}. */
+  private final java.util.Map<String, String> states = new java.util.concurrent.ConcurrentHashMap<>();
+  private final java.util.Set<String> gauged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  @Override
+  public void state(String kind, String uid, String reason) {
+    String key = kind + "\n" + reason;
+    states.put(uid, key);
+    if (gauged.add(key)) {
+      // a gauge per kind and reason once seen; it reads 0 when no resource has that reason any more
+      Gauge.builder("ddwebhooks.resources", states, m -> m.values().stream().filter(key::equals).count())
+          .description("Resources by kind and Ready reason (a resource no longer retried stays counted here)")
+          .tag("kind", kind).tag("reason", reason).register(registry);
+    }
+  }
+
+  @Override
+  public void gone(String uid) {
+    states.remove(uid);
+  }
+
   /** Writes waiting for the per-org write lock. */
   public void writeQueue(Supplier<Number> queued) {
     Gauge.builder("ddwebhooks.datadog.write.queue", queued)

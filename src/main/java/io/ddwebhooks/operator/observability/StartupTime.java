@@ -34,4 +34,14 @@ public final class StartupTime implements ReconcileObserver {
   public void driftCorrected(String kind) {
     delegate.driftCorrected(kind);
   }
+
+  @Override
+  public void state(String kind, String uid, String reason) {
+    delegate.state(kind, uid, reason);
+  }
+
+  @Override
+  public void gone(String uid) {
+    delegate.gone(uid);
+  }
 }

@@ -15,4 +15,10 @@ public interface ReconcileObserver {
   void reconciled(String kind, String reason);
 
   void driftCorrected(String kind);
+
+  /** The resource {@code uid} of {@code kind} is now Ready with {@code reason} (for a gauge of resources by reason). */
+  default void state(String kind, String uid, String reason) {}
+
+  /** The resource {@code uid} is gone (deleted, its finalizer removed). */
+  default void gone(String uid) {}
 }

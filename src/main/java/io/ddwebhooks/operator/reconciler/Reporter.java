@@ -63,6 +63,7 @@ final class Reporter {
     Optional<Condition> previous = io.ddwebhooks.operator.status.ReadyCondition.of(book.status());
     book.ready(shown.reason(), message, clock.instant());
     observer.reconciled(resource.getKind(), shown.reason().name());
+    observer.state(resource.getKind(), uid(resource), shown.reason().name());
     if (outcome instanceof Outcome.Wrote w) {
       wrote(resource, w, redactor.redact(w.event()), redactor);
     } else if (outcome instanceof Outcome.Synced) {
@@ -100,6 +101,7 @@ final class Reporter {
 
   void forget(HasMetadata resource) {
     failures.remove(uid(resource));
+    observer.gone(uid(resource));
     verifications.forget(resource);
   }
 

@@ -55,7 +55,8 @@ public final class Benchmark {
    * equal), with -XX:MaxRAM standing in for its memory limit: the heap is then sized as in the container.
    */
   public static final List<String> DEPLOYMENT_JVM = List.of("-XX:MaxRAM=384m", "-XX:MaxRAMPercentage=70",
-      "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+      "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+      "-Xss512k", "-XX:+ExitOnOutOfMemoryError", "-Djava.io.tmpdir=/tmp");
 
   private static final String OPERATOR_NAMESPACE = "datadog-webhooks-operator";
   private static final Duration TIMEOUT = Duration.ofMinutes(60);
@@ -130,7 +131,7 @@ public final class Benchmark {
         }
         double createSeconds = seconds(start, lastWriteEnd(datadog, s.writeLatency()));
         Calls create = Calls.of(datadog.calls());
-        long createGets = getsBeforeCreate(datadog.calls());
+        long createGets = getsBeforeWrite(datadog.calls());
         out.printf("create: %.1f s, %s; GETs before the create: %d%n", createSeconds, create, createGets);
 
         // spec updates
@@ -146,7 +147,8 @@ public final class Benchmark {
         }
         double updateSeconds = seconds(start, lastWriteEnd(datadog, s.writeLatency()));
         Calls update = Calls.of(datadog.calls());
-        out.printf("update: %.1f s, %s%n", updateSeconds, update);
+        long updateGets = getsBeforeWrite(datadog.calls());
+        out.printf("update: %.1f s, %s; GETs before the write: %d%n", updateSeconds, update, updateGets);
 
         // Secret rotations: a few one at a time for the latency, then all at once for the calls
         List<Double> latencies = new ArrayList<>();
@@ -211,7 +213,7 @@ public final class Benchmark {
         double intervals = Math.max(1, s.steadyIntervals());
         return new BenchmarkFigures(n, resources, s.writeLatency().toMillis(), createSeconds, createSeconds / bound,
             create.writes() / (double) resources, createGets / (double) resources,
-            updateSeconds / (bound / 2), update.writes() / (double) n, update.gets() / (double) n,
+            updateSeconds / (bound / 2), update.writes() / (double) n, updateGets / (double) n,
             rotation.writes() / (double) n, median(latencies), s.steadyIntervals(),
             steady.writes() / (resources * intervals), steady.gets() / (resources * intervals),
             window.toMillis() / 1000.0, restart.writes() / (double) resources, restart.gets() / (double) resources,
@@ -245,28 +247,36 @@ public final class Benchmark {
   }
 
   /**
-   * GETs spent on creating: those of a name before its successful POST (a resync of an object created earlier in
-   * the same phase is not a cost of creating).
+   * GETs spent on a change: those of a name before its first successful write in the phase (a resync of an object
+   * already written in the same phase is not a cost of the change).
    */
-  private static final java.util.regex.Pattern NAME_IN_BODY =
-      java.util.regex.Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
-
-  static long getsBeforeCreate(List<RecordedCall> calls) {
-    Map<String, Long> created = new java.util.HashMap<>();
+  static long getsBeforeWrite(List<RecordedCall> calls) {
+    Map<String, Long> written = new java.util.HashMap<>();
     for (RecordedCall c : calls) {
-      if (c.method().equals("POST") && c.status() / 100 == 2) {
-        java.util.regex.Matcher m = NAME_IN_BODY.matcher(c.requestBody());
-        if (m.find()) {
-          created.putIfAbsent(m.group(1), c.sequence());
+      if (c.isWrite() && c.status() / 100 == 2) {
+        String name = c.method().equals("POST") ? nameInBody(c.requestBody()) : lastSegment(c.path());
+        if (name != null) {
+          written.putIfAbsent(name, c.sequence());
         }
       }
     }
     return calls.stream().filter(c -> c.method().equals("GET")).filter(c -> {
-      String name = java.net.URLDecoder.decode(c.path().substring(c.path().lastIndexOf('/') + 1),
-          java.nio.charset.StandardCharsets.UTF_8);
-      Long post = created.get(name);
-      return post != null && c.sequence() < post;
+      Long write = written.get(lastSegment(c.path()));
+      return write != null && c.sequence() < write;
     }).count();
+  }
+
+  private static final java.util.regex.Pattern NAME_IN_BODY =
+      java.util.regex.Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"");
+
+  private static String nameInBody(String body) {
+    java.util.regex.Matcher m = NAME_IN_BODY.matcher(body == null ? "" : body);
+    return m.find() ? m.group(1) : null;
+  }
+
+  private static String lastSegment(String path) {
+    return java.net.URLDecoder.decode(path.substring(path.lastIndexOf('/') + 1),
+        java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private OperatorUnderTest operator(Settings s, Cluster cluster, DatadogEmulator datadog, String ns)

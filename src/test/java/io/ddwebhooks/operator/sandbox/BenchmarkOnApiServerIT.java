@@ -44,7 +44,8 @@ class BenchmarkOnApiServerIT {
           duration("benchmark.resync", published ? "30s" : "8s"),
           Integer.getInteger("benchmark.steadyIntervals", published ? 3 : 1),
           Double.parseDouble(System.getProperty("benchmark.readsPerSecond", "100")), kube.kubeconfig(),
-          Benchmark.DEPLOYMENT_JVM,
+          System.getProperty("benchmark.operatorJvm") == null ? Benchmark.DEPLOYMENT_JVM
+              : List.of(System.getProperty("benchmark.operatorJvm").trim().split("\\s+")),
           published ? Path.of(System.getProperty("benchmark.out", "target/benchmark")) : tmp, true);
       int exit = benchmark.run(settings);
       assertThat(exit).as(bytes.toString(StandardCharsets.UTF_8)).isZero();
