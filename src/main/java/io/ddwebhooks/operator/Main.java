@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 @Command(name = "datadog-webhooks-operator", mixinStandardHelpOptions = true, version = OperatorRuntime.VERSION,
     description = "Manages Datadog webhooks and webhook custom variables from Kubernetes resources.",
     subcommands = {Main.Run.class, Main.SandboxCommand.class, Main.EmulatorCommand.class,
-        Main.BenchmarkCommand.class})
+        Main.BenchmarkCommand.class, ExportCommand.class})
 public final class Main implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);

@@ -170,7 +170,7 @@ public final class OperatorRuntime {
   }
 
   /** How resources find their org; says at start which default org there is. */
-  private static CredentialsResolver credentials(KubernetesClient client, OperatorConfig config,
+  static CredentialsResolver credentials(KubernetesClient client, OperatorConfig config,
       OrgTarget environmentOrg) {
     CredentialsKinds kinds = CredentialsKinds.probe(client, config.namespaces());
     if (!kinds.any()) {

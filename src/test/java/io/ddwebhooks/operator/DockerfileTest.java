@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * There is no Docker engine here, so the Dockerfile is checked against the build: it copies what the build needs and
- * produces, runs as a numeric non-root user on a JRE 17, and carries nothing but the operator's jar.
+ * produces, runs as a numeric non-root user on a JRE 17, and carries nothing but the operator's jar and its SBOM, labelled with OCI annotations.
  */
 class DockerfileTest {
 
@@ -37,7 +37,15 @@ class DockerfileTest {
     }
     // the runtime stage copies exactly the shaded jar the pom produces, and nothing else
     List<String> runtimeCopies = lines.stream().filter(l -> l.startsWith("COPY --from=build")).toList();
-    assertThat(runtimeCopies).singleElement().asString().contains("/src/" + jar);
+    assertThat(runtimeCopies).hasSize(2);
+    assertThat(runtimeCopies.get(0)).contains("/src/" + jar);
+    // the SBOM the cyclonedx plugin writes at package, next to the jar
+    assertThat(pom).contains("cyclonedx-maven-plugin").contains("<outputName>${project.build.finalName}.cdx");
+    assertThat(runtimeCopies.get(1)).contains("/src/target/" + finalName.group(1) + ".cdx.json");
+    String text = String.join("\n", lines);
+    assertThat(text).contains("org.opencontainers.image.source=", "org.opencontainers.image.version=",
+        "org.opencontainers.image.licenses=\"Apache-2.0\"");
+    assertThat(pom).contains("<name>Apache-2.0</name>");
     assertThat(pom).contains("maven-shade-plugin").contains("<mainClass>${main.class}</mainClass>");
 
     String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();

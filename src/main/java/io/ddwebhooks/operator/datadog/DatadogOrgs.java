@@ -79,6 +79,12 @@ public final class DatadogOrgs {
     }
   }
 
+  /** Whether a write to {@code target}'s org now would find no place in its queue. */
+  public boolean writeQueueFull(OrgTarget target) {
+    PriorityWriteGate gate = gates.get(target.key());
+    return gate != null && gate.full(MAX_WAITING_PER_ORG);
+  }
+
   /** Writers waiting for their org's turn, all orgs together. */
   public int queuedWrites() {
     return gates.values().stream().mapToInt(PriorityWriteGate::queued).sum();

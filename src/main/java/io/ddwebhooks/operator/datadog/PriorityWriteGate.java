@@ -31,6 +31,11 @@ final class PriorityWriteGate {
     return true;
   }
 
+  /** Whether {@link #reserve} would find no place now. */
+  synchronized boolean full(int maxWaiting) {
+    return held && waiting.size() + reserved.size() >= maxWaiting;
+  }
+
   /** Gives back the calling thread's place, if it did not use it for a write. */
   synchronized void unreserve() {
     reserved.remove(Thread.currentThread());

@@ -103,7 +103,6 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   private static final class Run {
     SecretValues values = SecretValues.none();
     Outcome outcome;
-    /** When to read Datadog again after a success (the resource's next resync slot). */
     Duration recheck;
   }
 
@@ -123,6 +122,9 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     CredentialsResolver.Org org = (CredentialsResolver.Org) resolved;
     boolean moving = !directives.observeOnly() && moves.start(resource, book, org, orgs.recordedOrg(resource));
     String name = datadogName(resource);
+    if (!directives.observeOnly() && book.userChange(null) && settings.orgs().writeQueueFull(org.target())) {
+      return Outcomes.busy(name); // a write is due and would find no place: not even its Secrets are read now
+    }
     Optional<R> holder = NameClaims.otherOwner(resource, name, orgs.sameOrg(claimants, org.target().key()),
         this::datadogName);
     if (holder.isPresent() && !directives.observeOnly()) {
@@ -140,16 +142,14 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     }
     ResourceKind.History history = book.history();
     T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values, history);
-    Converger<T> converger = converger(org.target());
     if (directives.observeOnly()) {
       book.observed(run.values.versions());
-      return converger.observe(desired);
+      return converger(org.target()).observe(desired);
     }
     String canonical = kind.canonical(desired);
     String fingerprint = book.fingerprint(canonical);
     Optional<String> refused = book.refusedBefore(canonical);
     if (refused.isPresent()) {
-      LOG.debug("Datadog refused this exact {} '{}' before; waiting for a change", kind.noun(), name);
       return new Outcome.Rejected(refused.get());
     }
     Duration interval = directives.checkEvery(settings.resync());
@@ -163,7 +163,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     }
     book.writingTo(org.record());
     // a user's change takes its place in the org's write queue before it reads, or waits without reading
-    Outcome outcome = settings.orgs().inTurn(org.target(), priority, () -> converger.apply(desired,
+    Outcome outcome = settings.orgs().inTurn(org.target(), priority, () -> converger(org.target()).apply(desired,
         book.ownership(directives, canonical, settings.clock().instant()), book.intent()), () -> Outcomes.busy(name));
     book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));

@@ -84,10 +84,10 @@ final class StatusBook {
         directives.adoptionRefusal(), fingerprints.matches(status.getAppliedFingerprint(), canonical), reapplyDue);
   }
 
-  /** A change someone made (first reconcile, new spec, changed Secret), as opposed to a periodic re-read. */
+  /** A change someone made (first reconcile, new spec, changed Secret; null: the spec alone), not a re-read. */
   boolean userChange(Map<String, String> secretVersions) {
     return status.getObservedGeneration() == null || status.getObservedGeneration() != generation()
-        || !status.getSecretVersions().equals(secretVersions);
+        || (secretVersions != null && !status.getSecretVersions().equals(secretVersions));
   }
 
   /** The name being created or renamed to, persisted before the write (see {@link Converger.Intent}). */

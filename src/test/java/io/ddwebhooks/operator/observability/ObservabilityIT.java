@@ -94,4 +94,33 @@ class ObservabilityIT {
     assertThat(kubernetes.client().resources(DatadogWebhook.class).inNamespace("metrics").withName("measured").get())
         .isNotNull();
   }
+
+  @Test
+  void theChartsAlertsAndDashboardUseOnlyMetricsTheOperatorExports() throws Exception {
+    // every metric the chart's PromQL names, by name (a counter appears only after its first increment)
+    java.nio.file.Path files = java.nio.file.Path.of("deploy/helm/datadog-webhooks-operator/files");
+    String queries = java.nio.file.Files.readString(files.resolve("alerts.yaml"))
+        + java.nio.file.Files.readString(files.resolve("dashboard.json"));
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b((?:ddwebhooks|jvm)_[a-z_]+)\\b")
+        .matcher(queries);
+    while (m.find()) {
+      used.add(m.group(1));
+    }
+    assertThat(used).contains("ddwebhooks_resources", "ddwebhooks_drift_corrections_total",
+        "ddwebhooks_datadog_requests_seconds_count", "ddwebhooks_leader", "ddwebhooks_datadog_write_queue");
+    // reconciles that move every counter: a create, a failed read, a drift correction
+    kubernetes.client().resource(webhook("metrics", "named", "https://b.example.com")).create();
+    await().untilAsserted(() -> assertThat(datadog.webhook("named")).isPresent());
+    datadog.deleteWebhookOutOfBand("named");
+    await().untilAsserted(() -> assertThat(datadog.webhook("named")).isPresent());
+    System.gc();
+    await().untilAsserted(() -> {
+      String exported = get("/metrics").body();
+      for (String name : used) {
+        assertThat(exported).as("the operator exports " + name).containsPattern("(?m)^" + name + "[{ ]");
+      }
+      assertThat(exported).contains("ddwebhooks_resources{kind=\"DatadogWebhook\",reason=\"Synced\"}");
+    });
+  }
 }

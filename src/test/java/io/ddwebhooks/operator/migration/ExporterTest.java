@@ -1,0 +1,92 @@
+package io.ddwebhooks.operator.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddwebhooks.operator.datadog.CustomVariable;
+import io.ddwebhooks.operator.datadog.Webhook;
+import io.ddwebhooks.operator.testing.FakeDatadog;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What an export makes of each kind of Datadog object, and that credentials never land in a resource. */
+class ExporterTest {
+
+  private final FakeDatadog datadog = new FakeDatadog();
+  private final Exporter exporter = new Exporter(datadog);
+
+  private Exporter.Result export(List<String> webhooks, List<String> variables, Set<String> secretHeaders) {
+    return exporter.export(webhooks, variables, new Exporter.Options("team", null, secretHeaders, "exported"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> spec(Map<String, Object> resource) {
+    return (Map<String, Object>) resource.get("spec");
+  }
+
+  @Test
+  void credentialsGoToTheSecretAndEverythingElseStaysReadable() {
+    datadog.webhooks.put("Team_Alerts", new Webhook("Team_Alerts", "https://hooks.slack.com/services/T0/B0/abc",
+        "{\"text\": \"$EVENT_TITLE\"}", "{\"Authorization\": \"Bearer s3cr3t\", \"X-Team\": \"payments\"}", "json"));
+    Exporter.Result r = export(List.of("Team_Alerts"), List.of(), Set.of());
+    assertThat(r.problems()).isEmpty();
+    Map<String, Object> spec = spec(r.resources().get(0));
+    assertThat(r.resources().get(0).get("metadata").toString()).contains("name=team-alerts", "namespace=team",
+        "ddwebhooks.io/adopt=true");
+    assertThat(spec).containsEntry("name", "Team_Alerts").doesNotContainKey("url").containsKey("urlFrom");
+    assertThat((String) spec.get("payload")).contains("\n").contains("$EVENT_TITLE");
+    assertThat(spec.toString()).doesNotContain("s3cr3t").doesNotContain("hooks.slack.com").contains("payments");
+    assertThat(r.secret().get("stringData").toString()).contains("s3cr3t", "hooks.slack.com");
+  }
+
+  @Test
+  void aHeaderTheUserNamesIsSecretToo() {
+    datadog.webhooks.put("h", new Webhook("h", "https://example.com/x", null, "{\"X-Team\": \"payments\"}", "form"));
+    Exporter.Result r = export(List.of("h"), List.of(), Set.of("x-team"));
+    assertThat(spec(r.resources().get(0)).toString()).doesNotContain("payments").contains("encodeAs=form");
+    assertThat(spec(r.resources().get(0))).containsEntry("url", "https://example.com/x").doesNotContainKey("name");
+  }
+
+  @Test
+  void whatTheOperatorWouldRefuseOrCannotFindIsReportedNotEmitted() {
+    datadog.webhooks.put("form", new Webhook("form", "https://example.com/x", "text=$EVENT_TITLE", null, "json"));
+    Exporter.Result r = export(List.of("form", "missing"), List.of("NOPE"), Set.of());
+    assertThat(r.resources()).isEmpty();
+    assertThat(r.problems()).anyMatch(p -> p.contains("'form'") && p.contains("not JSON"))
+        .anyMatch(p -> p.contains("'missing' not found")).anyMatch(p -> p.contains("'NOPE' not found"));
+  }
+
+  @Test
+  void aSecretVariablePointsAtAKeyTheUserFills() {
+    datadog.variables.put("PAGER_KEY", new CustomVariable("PAGER_KEY", null, true));
+    datadog.variables.put("TEAM", new CustomVariable("TEAM", "#payments", false));
+    Exporter.Result r = export(List.of(), List.of("PAGER_KEY", "TEAM"), Set.of());
+    assertThat(r.problems()).isEmpty();
+    assertThat(spec(r.resources().get(0))).containsEntry("isSecret", true).containsKey("valueFrom")
+        .doesNotContainKey("value");
+    assertThat(spec(r.resources().get(1))).containsEntry("isSecret", false).containsEntry("value", "#payments");
+    assertThat(r.toFill()).singleElement().asString().contains("PAGER_KEY", "'exported'", "'pager-key'");
+    assertThat(r.secret().get("stringData").toString()).doesNotContain("pager-key");
+  }
+
+  @Test
+  void urlsThatCarryCredentialsAreRecognised() {
+    assertThat(CredentialHints.urlCarriesCredentials("https://user:pw@example.com/x")).isTrue();
+    assertThat(CredentialHints.urlCarriesCredentials("https://example.com/x?token=abc")).isTrue();
+    assertThat(CredentialHints.urlCarriesCredentials("https://example.com/hook/9f8e7d6c5b4a39281706aa")).isTrue();
+    assertThat(CredentialHints.urlCarriesCredentials("https://example.com/alerts/notify?team=payments")).isFalse();
+    CredentialHints hints = new CredentialHints(Set.of("X-Custom"));
+    assertThat(List.of("Authorization", "X-Api-Key", "X-Auth-Token", "Client-Secret", "x-custom"))
+        .allMatch(hints::secretHeader);
+    assertThat(List.of("Content-Type", "X-Team", "Accept")).noneMatch(hints::secretHeader);
+  }
+
+  @Test
+  void kubernetesNamesAreValidAndUnique() {
+    KubeNames names = new KubeNames();
+    assertThat(names.of("Team_Alerts")).isEqualTo("team-alerts");
+    assertThat(names.of("team-alerts")).isEqualTo("team-alerts-2");
+    assertThat(names.of("__")).isEqualTo("object");
+  }
+}
