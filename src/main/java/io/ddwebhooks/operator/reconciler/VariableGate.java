@@ -26,8 +26,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +56,7 @@ final class VariableGate {
   private final Clock clock;
   private final Map<String, Integer> toldOwners = new ConcurrentHashMap<>();
   private volatile InformerEventSource<DatadogCustomVariable, ?> variables;
+  private final DeclaredVariables declared;
   private volatile io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<?> webhooks;
 
   VariableGate(TemplateRules rules, OrgStep orgs, DatadogOrgs datadog, EventSink events, Clock clock, Duration keep) {
@@ -66,6 +65,7 @@ final class VariableGate {
     this.held = new HeldVariables(datadog, clock, keep);
     this.events = events;
     this.clock = clock;
+    this.declared = new DeclaredVariables(clock);
   }
 
   /** For the webhook controller: indexes webhooks by the names they refer to and watches the custom variables. */
@@ -91,6 +91,7 @@ final class VariableGate {
         .withName(webhookType.getSimpleName() + "-variables")
         .withNamespacesInheritedFromController()
         .withSecondaryToPrimaryMapper(v -> {
+          declared.changed();
           Set<String> keys = new HashSet<>(Set.of(UNRESOLVED, VARIABLES.datadogName(v.getSpec(),
               v.getMetadata().getName())));
           if (v.getStatus() != null && v.getStatus().getRemoteName() != null) {
@@ -163,25 +164,8 @@ final class VariableGate {
   }
 
   private Map<String, VariableCheck.Declaration> declarations(String orgKey) {
-    Map<String, VariableCheck.Declaration> out = new HashMap<>();
     var source = variables;
-    if (source == null) {
-      return out;
-    }
-    source.list().filter(v -> v.getSpec() != null && Objects.equals(orgs.orgOf(v).orElse(null), orgKey))
-        .forEach(v -> out.put(VARIABLES.datadogName(v.getSpec(), v.getMetadata().getName()), declaration(v)));
-    return out;
-  }
-
-  private static VariableCheck.Declaration declaration(DatadogCustomVariable v) {
-    var spec = v.getSpec();
-    // the secrecy Datadog holds, or will: the same default the variable's own reconcile applies
-    boolean secret = CustomVariableKind.secret(spec, ResourceKind.History.of(v.getStatus()));
-    String shared = v.getMetadata().getAnnotations() == null ? null
-        : v.getMetadata().getAnnotations().get(SHARED_WITH);
-    Set<String> sharedWith = shared == null ? Set.of() : Arrays.stream(shared.split(",")).map(String::trim)
-        .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    return new VariableCheck.Declaration(v.getMetadata().getNamespace(), secret, sharedWith, spec.getValue());
+    return source == null ? Map.of() : declared.of(orgKey, source::list, orgs::orgOf);
   }
 
   /** Tells a secret variable's owner how many webhooks of other namespaces refer to it (when that number changes). */
