@@ -160,6 +160,10 @@ public final class Main implements Callable<Integer> {
         + " the Deployment's, with -XX:MaxRAM set to its memory limit).")
     String operatorJvm;
 
+    @Option(names = "--combine", split = ",", description = "Instead of running: one table and set of plots from"
+        + " the figures.json files of earlier runs (for example at different write latencies).")
+    List<Path> combine;
+
     @Option(names = "--out", defaultValue = "target/benchmark",
         description = "Folder for benchmark.md and the plots (default target/benchmark).")
     Path out;
@@ -167,6 +171,9 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       LogFormat.apply("WARN", "text");
+      if (combine != null && !combine.isEmpty()) {
+        return new Benchmark(System.out).combine(combine, out);
+      }
       List<String> jvm = operatorJvm == null ? Benchmark.DEPLOYMENT_JVM
           : java.util.Arrays.asList(operatorJvm.trim().split("\\s+"));
       return new Benchmark(System.out).run(new Benchmark.Settings(resources,

@@ -83,6 +83,9 @@ public final class Benchmark {
     if (settings.out() != null) {
       Files.createDirectories(settings.out());
       Files.writeString(settings.out().resolve("benchmark.md"), table);
+      // the figures themselves, so that runs at different latencies can be combined into one report later
+      new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+          .writeValue(settings.out().resolve("figures.json").toFile(), results);
       if (settings.plots()) {
         BenchmarkReport.plots(results, settings.out());
       }
@@ -92,6 +95,22 @@ public final class Benchmark {
   }
 
   private final List<BenchmarkFigures> results = new ArrayList<>();
+
+  /** One table and one set of plots from the figures.json of earlier runs (sorted by N), written to {@code out}. */
+  public int combine(List<Path> figures, Path out) throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<BenchmarkFigures> all = new ArrayList<>();
+    for (Path f : figures) {
+      all.addAll(List.of(json.readValue(f.toFile(), BenchmarkFigures[].class)));
+    }
+    all.sort(Comparator.comparingInt(BenchmarkFigures::n).thenComparingLong(BenchmarkFigures::writeLatencyMs));
+    String table = BenchmarkReport.markdown(all);
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("benchmark.md"), table);
+    BenchmarkReport.plots(all, out);
+    this.out.println(table);
+    return 0;
+  }
 
   public List<BenchmarkFigures> results() {
     return List.copyOf(results);

@@ -36,6 +36,13 @@ class BenchmarkIT {
     assertThat(out.resolve("time-vs-n.png")).isNotEmptyFile();
     assertThat(out.resolve("calls-per-resource.png")).isNotEmptyFile();
     assertThat(out.resolve("memory-vs-n.png")).isNotEmptyFile();
+
+    // runs at different latencies combine into one report from their figures.json
+    Path combined = out.resolve("combined");
+    assertThat(benchmark.combine(List.of(out.resolve("figures.json"), out.resolve("figures.json")), combined))
+        .isZero();
+    assertThat(combined.resolve("benchmark.md")).content().contains("N=3 ", "N=6 ");
+    assertThat(combined.resolve("time-vs-n.png")).isNotEmptyFile();
   }
 
   /** The counts the benchmark reports, whatever the machine's speed. */
