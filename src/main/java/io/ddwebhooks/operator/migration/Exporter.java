@@ -124,10 +124,7 @@ public final class Exporter {
           spec.put("customHeaders", headers);
         }
       }
-      if (options.credentials() != null) {
-        spec.put("credentialsRef", Map.of("kind", options.credentials().getKind(), "name",
-            options.credentials().getName()));
-      }
+      credentialsRef(spec);
       DatadogWebhookSpec typed = JSON.convertValue(spec, DatadogWebhookSpec.class);
       if (exact(WEBHOOKS, typed, metadataName, secrets, actual, "webhook", name)) {
         secretData.putAll(secrets);
@@ -186,10 +183,7 @@ public final class Exporter {
       } else {
         spec.put("value", actual.value());
       }
-      if (options.credentials() != null) {
-        spec.put("credentialsRef", Map.of("kind", options.credentials().getKind(), "name",
-            options.credentials().getName()));
-      }
+      credentialsRef(spec);
       DatadogCustomVariableSpec typed = JSON.convertValue(spec, DatadogCustomVariableSpec.class);
       List<String> invalid = VARIABLES.validate(typed, metadataName);
       if (!invalid.isEmpty()) {
@@ -238,6 +232,14 @@ public final class Exporter {
       } catch (DatadogApiException e) {
         problems.add(noun + " '" + name + "' not exported: " + e.getMessage());
         return Optional.empty();
+      }
+    }
+
+    /** Names the org's credentials, when the export read another org than the default. */
+    void credentialsRef(Map<String, Object> spec) {
+      if (options.credentials() != null) {
+        spec.put("credentialsRef", Map.of("kind", options.credentials().getKind(), "name",
+            options.credentials().getName()));
       }
     }
 

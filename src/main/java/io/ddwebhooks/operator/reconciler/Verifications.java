@@ -46,12 +46,8 @@ final class Verifications {
    */
   Optional<Hold> hold(HasMetadata resource, DatadogResourceStatus status, String canonical, String name,
       CredentialsResolver.Org org, Map<String, String> secretVersions, Duration interval) {
-    Optional<Duration> left = notDue(resource, status, canonical, name, org.record(), secretVersions, interval);
-    if (left.isPresent()) {
-      String shown = ReadyCondition.of(status).map(Condition::getMessage).orElse("");
-      return Optional.of(new Hold(new Outcome.Synced(shown), left.get()));
-    }
-    return Optional.empty();
+    return notDue(resource, status, canonical, name, org.record(), secretVersions, interval).map(left -> new Hold(
+        new Outcome.Synced(ReadyCondition.of(status).map(Condition::getMessage).orElse("")), left));
   }
 
   /**

@@ -401,7 +401,7 @@ public final class Benchmark {
   }
 
   /** After a phase: everything Synced and no write for a moment (late retries are counted in the phase). */
-  private static void awaitQuiet(KubernetesClient client, String ns, DatadogEmulator datadog) {
+  private void awaitQuiet(KubernetesClient client, String ns, DatadogEmulator datadog) {
     long[] seen = {-1};
     await(() -> {
       long writes = datadog.writes().size();
@@ -412,9 +412,9 @@ public final class Benchmark {
   }
 
   /** How often a phase's end is checked: listing thousands of resources is not free for the API server. */
-  private static volatile Duration poll = Duration.ofMillis(500);
+  private Duration poll = Duration.ofMillis(500);
 
-  private static boolean await(BooleanSupplier done) {
+  private boolean await(BooleanSupplier done) {
     Instant deadline = Instant.now().plus(TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (done.getAsBoolean()) {
