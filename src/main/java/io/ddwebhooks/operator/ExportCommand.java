@@ -161,14 +161,15 @@ final class ExportCommand implements Callable<Integer> {
   private OrgTarget org(CredentialsRef ref) {
     OperatorConfig config = OperatorConfig.fromEnvironment(env);
     if (ref == null) {
-      OrgTarget env = OperatorRuntime.environmentOrg(config);
+      io.ddwebhooks.operator.reconciler.EnvironmentOrg env = OperatorRuntime.environmentOrg(config);
       if (env == null) {
         throw new ConfigException("set DD_API_KEY and DD_APP_KEY (and DD_SITE or DD_URL), or name --credentials");
       }
-      return env;
+      return new OrgTarget(env.endpoint(), "environment", env.endpoint().getHost(), env.apiKey(), env.appKey());
     }
     try (KubernetesClient client = new KubernetesClientBuilder().build()) {
-      CredentialsResolver resolver = OperatorRuntime.credentials(client, config.withoutEnvironmentKeys(), null);
+      CredentialsResolver resolver = OperatorRuntime.credentials(client, config.withoutEnvironmentKeys(), null,
+          io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
       CredentialsResolver.Resolved resolved = resolver.resolve(namespace, ref);
       if (resolved instanceof CredentialsResolver.Org o) {
         return o.target();

@@ -23,6 +23,8 @@ import io.ddwebhooks.operator.reconciler.ReconcileSettings;
 import io.ddwebhooks.operator.reconciler.RelevantChange;
 import io.ddwebhooks.operator.reconciler.SecretReader;
 import io.ddwebhooks.operator.reconciler.StatusWriter;
+import io.ddwebhooks.operator.reconciler.VariableReferences;
+import io.ddwebhooks.operator.config.UrlAllowlist;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
@@ -78,9 +80,9 @@ public final class OperatorRuntime {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   /** The default org from the environment, if its keys are there. */
-  static OrgTarget environmentOrg(OperatorConfig config) {
+  static io.ddwebhooks.operator.reconciler.EnvironmentOrg environmentOrg(OperatorConfig config) {
     return config.hasEnvironmentKeys()
-        ? new OrgTarget(config.datadogBaseUrl(), null, config.apiKey(), config.appKey()) : null;
+        ? new io.ddwebhooks.operator.reconciler.EnvironmentOrg(config.datadogBaseUrl(), config.apiKey(), config.appKey()) : null;
   }
 
   /**
@@ -104,10 +106,11 @@ public final class OperatorRuntime {
   /** {@code wrap}: applied to the client of every other org (tests simulate faults with it). */
   public static OperatorRuntime create(KubernetesClient client, OperatorConfig config, WebhooksIntegrationApi api,
       boolean useServerSideApply, ReconcileObserver observer, UnaryOperator<WebhooksIntegrationApi> wrap) {
-    OrgTarget environmentOrg = environmentOrg(config);
+    io.ddwebhooks.operator.reconciler.EnvironmentOrg environmentOrg = environmentOrg(config);
     CallObserver calls = observer instanceof CallObserver c ? c : CallObserver.NONE;
-    DatadogOrgs datadog = new DatadogOrgs(target -> api != null && target.equals(environmentOrg) ? api
-        : wrap.apply(new HttpWebhooksIntegrationApi(target.endpoint(), target.apiKey(), target.appKey(),
+    DatadogOrgs datadog = new DatadogOrgs(target -> api != null && environmentOrg != null
+        && target.endpoint().equals(environmentOrg.endpoint()) && target.apiKey().equals(environmentOrg.apiKey())
+        && target.appKey().equals(environmentOrg.appKey()) ? api : wrap.apply(new HttpWebhooksIntegrationApi(target.endpoint(), target.apiKey(), target.appKey(),
             config.requestTimeout(), USER_AGENT, calls, target.label(), HTTP)), config.readsPerSecond());
     AtomicBoolean leading = new AtomicBoolean(config.leaderElection() == null);
     Operator operator = new Operator(o -> {
@@ -133,10 +136,10 @@ public final class OperatorRuntime {
       }
     });
     Clock clock = Clock.systemUTC();
+    Fingerprints fingerprints = fingerprints(client, config, clock);
     Shared shared = new Shared(new SecretReader(client), new EventRecorder(client, clock, instanceName()),
-        new io.ddwebhooks.operator.observability.StartupTime(observer),
-        fingerprints(client, config, clock), datadog, credentials(client, config, environmentOrg), new OrgHealth(),
-        clock);
+        new io.ddwebhooks.operator.observability.StartupTime(observer), fingerprints, datadog,
+        credentials(client, config, environmentOrg, fingerprints), new OrgHealth(), new VariableReferences(), clock);
     DatadogWebhookReconciler webhooks = new DatadogWebhookReconciler(settings(config, shared,
         new StatusWriter(client, useServerSideApply, WEBHOOK_CONTROLLER)));
     DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(settings(config, shared,
@@ -160,18 +163,19 @@ public final class OperatorRuntime {
 
   /** What both reconcilers share. */
   private record Shared(SecretReader secrets, EventRecorder events, ReconcileObserver observer,
-      Fingerprints fingerprints, DatadogOrgs orgs, CredentialsResolver credentials, OrgHealth health, Clock clock) {}
+      Fingerprints fingerprints, DatadogOrgs orgs, CredentialsResolver credentials, OrgHealth health,
+      VariableReferences references, Clock clock) {}
 
   private static ReconcileSettings settings(OperatorConfig config, Shared s, StatusWriter checkpoint) {
     Random random = new Random();
     return new ReconcileSettings(s.secrets(), s.events(), checkpoint, s.observer(), config.retry(),
-        config.resyncInterval(), config.adoption(), config.templateRules(), s.fingerprints(), s.orgs(), s.credentials(), s.health(),
-        s.clock(), random::nextDouble);
+        config.resyncInterval(), config.minResourceInterval(), config.adoption(), config.templateRules(),
+        s.fingerprints(), s.orgs(), s.credentials(), s.health(), s.references(), s.clock(), random::nextDouble);
   }
 
   /** How resources find their org; says at start which default org there is. */
   static CredentialsResolver credentials(KubernetesClient client, OperatorConfig config,
-      OrgTarget environmentOrg) {
+      io.ddwebhooks.operator.reconciler.EnvironmentOrg environmentOrg, Fingerprints fingerprints) {
     CredentialsKinds kinds = CredentialsKinds.probe(client, config.namespaces());
     if (!kinds.any()) {
       LOG.warn("the DatadogCredentials and ClusterDatadogCredentials CRDs are not installed: running with the"
@@ -183,7 +187,7 @@ public final class OperatorRuntime {
           + " without spec.credentialsRef report CredentialsNotFound");
     }
     return new CredentialsResolver(new ApiCredentialsLookup(client, kinds), kinds, environmentOrg,
-        config.defaultCredentials(), config.credentialsUrlAllowlist());
+        config.defaultCredentials(), UrlAllowlist.parse(config.credentialsUrlAllowlist()), fingerprints);
   }
 
   /** The fingerprint key from its Secret in the operator's namespace; a process-local one when that is unknown. */

@@ -28,9 +28,16 @@ public record OperatorConfig(
     String defaultCredentials,
     List<String> credentialsUrlAllowlist,
     TemplateRules templateRules,
-    double readsPerSecond) {
+    double readsPerSecond,
+    Duration minResourceInterval) {
 
   public static final Duration DEFAULT_RESYNC = Duration.ofMinutes(10);
+
+  /**
+   * The shortest resync or reapply interval a resource's annotation may ask for (MIN_RESOURCE_INTERVAL), so that no
+   * resource, and no namespace with many of them, can make the operator spend an org's reads and writes on it.
+   */
+  public static final Duration DEFAULT_MIN_RESOURCE_INTERVAL = Duration.ofMinutes(1);
 
   /**
    * Reads per second to one Datadog org, all resources together (resyncs, checks before writes, template checks).
@@ -43,7 +50,7 @@ public record OperatorConfig(
   public static OperatorConfig forDatadog(URI baseUrl, String apiKey, String appKey) {
     return new OperatorConfig(baseUrl, apiKey, appKey, Set.of(), DEFAULT_RESYNC, Duration.ofSeconds(30),
         Backoff.defaults(), "INFO", null, AdoptionScope.NOWHERE, null, null, List.of(), TemplateRules.DEFAULT,
-        DEFAULT_READS_PER_SECOND);
+        DEFAULT_READS_PER_SECOND, DEFAULT_MIN_RESOURCE_INTERVAL);
   }
 
   /**
@@ -72,30 +79,31 @@ public record OperatorConfig(
         Duration.ofSeconds(30), Backoff.defaults(),
         env.getOrDefault("LOG_LEVEL", "INFO").trim().toUpperCase(), LeaderElection.fromEnvironment(env),
         AdoptionScope.parse(env.get("ALLOW_ADOPTION_NAMESPACES")), operatorNamespace(env), defaultCredentials,
-        parseList(env.get("CREDENTIALS_URL_ALLOWLIST")),
+        allowlist(parseList(env.get("CREDENTIALS_URL_ALLOWLIST"))),
         TemplateRules.parse(env.get("VARIABLE_ACCESS"), env.get("UNKNOWN_VARIABLES")),
-        parseRate("DATADOG_READS_PER_SECOND", env.get("DATADOG_READS_PER_SECOND")));
+        parseRate("DATADOG_READS_PER_SECOND", env.get("DATADOG_READS_PER_SECOND")),
+        parseDuration("MIN_RESOURCE_INTERVAL", env.get("MIN_RESOURCE_INTERVAL"), DEFAULT_MIN_RESOURCE_INTERVAL));
   }
 
   public OperatorConfig withLeaderElection(LeaderElection election) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, election, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        logLevel, election, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
   }
 
   public OperatorConfig withAdoption(AdoptionScope policy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, policy, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        logLevel, leaderElection, policy, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
   }
 
   public OperatorConfig withRequestTimeout(Duration timeout) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, timeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
   }
 
   /** The namespace the operator runs in (where it keeps its fingerprint key); null when not known. */
   public OperatorConfig withOperatorNamespace(String namespace) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, namespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        logLevel, leaderElection, adoption, namespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
   }
 
   /** POD_NAMESPACE (the Deployment sets it), else the namespace of the ServiceAccount mounted in a pod. */
@@ -119,23 +127,29 @@ public record OperatorConfig(
 
   public OperatorConfig withTemplateRules(TemplateRules rules) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, rules, readsPerSecond);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, rules, readsPerSecond, minResourceInterval);
   }
 
   public OperatorConfig withDefaultCredentials(String name) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, name, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        logLevel, leaderElection, adoption, operatorNamespace, name, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
   }
 
   public OperatorConfig withCredentialsUrlAllowlist(List<String> prefixes) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, List.copyOf(prefixes), templateRules, readsPerSecond);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, List.copyOf(prefixes), templateRules, readsPerSecond, minResourceInterval);
   }
 
   /** No environment keys: the default org is DEFAULT_CREDENTIALS, or there is none. */
   public OperatorConfig withoutEnvironmentKeys() {
     return new OperatorConfig(datadogBaseUrl, null, null, namespaces, resyncInterval, requestTimeout, retry,
-        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
+  }
+
+  /** The entries, each checked to be a URL (a malformed one stops the start with a message naming it). */
+  private static List<String> allowlist(List<String> entries) {
+    UrlAllowlist.parse(entries);
+    return entries;
   }
 
   static List<String> parseList(String value) {
@@ -151,23 +165,38 @@ public record OperatorConfig(
 
   public OperatorConfig withNamespaces(Set<String> ns) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, Set.copyOf(ns), resyncInterval, requestTimeout,
-        retry, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        retry, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
   }
 
   public OperatorConfig withResyncInterval(Duration resync) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resync, requestTimeout, retry, logLevel,
-        leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
   }
 
   public OperatorConfig withRetry(Backoff retryPolicy) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout,
-        retryPolicy, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        retryPolicy, logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
   }
 
   public OperatorConfig withReadsPerSecond(double rate) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
         logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist,
-        templateRules, rate);
+        templateRules, rate, minResourceInterval);
+  }
+
+  /** The shortest resync or reapply interval a resource's annotation may ask for. */
+  public OperatorConfig withMinResourceInterval(Duration interval) {
+    return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
+        logLevel, leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist,
+        templateRules, readsPerSecond, interval);
+  }
+
+  /** A duration as the operator's settings write it: 90s, 5m, 1h. */
+  public static String format(Duration d) {
+    if (d.toSeconds() % 3600 == 0) {
+      return d.toHours() + "h";
+    }
+    return d.toSeconds() % 60 == 0 ? d.toMinutes() + "m" : d.toSeconds() + "s";
   }
 
   /** A positive number of reads per second; blank: the default. */
@@ -188,7 +217,7 @@ public record OperatorConfig(
 
   public OperatorConfig withLogLevel(String level) {
     return new OperatorConfig(datadogBaseUrl, apiKey, appKey, namespaces, resyncInterval, requestTimeout, retry,
-        level.toUpperCase(), leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond);
+        level.toUpperCase(), leaderElection, adoption, operatorNamespace, defaultCredentials, credentialsUrlAllowlist, templateRules, readsPerSecond, minResourceInterval);
   }
 
   /** Keys are never printed, whatever prints the config. */
@@ -201,7 +230,7 @@ public record OperatorConfig(
         + ", defaultOrg=" + (hasEnvironmentKeys() ? "DD_API_KEY/DD_APP_KEY at " + masked(datadogBaseUrl)
             : defaultCredentials != null ? "ClusterDatadogCredentials/" + defaultCredentials : "none")
         + ", credentialsUrlAllowlist=" + credentialsUrlAllowlist + ", templateRules=" + templateRules
-        + ", readsPerSecond=" + readsPerSecond + "]";
+        + ", readsPerSecond=" + readsPerSecond + ", minResourceInterval=" + format(minResourceInterval) + "]";
   }
 
   public static Set<String> parseNamespaces(String value) {

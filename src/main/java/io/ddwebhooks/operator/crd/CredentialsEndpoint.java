@@ -20,15 +20,16 @@ public abstract class CredentialsEndpoint {
   @Pattern("^https?://.+$")
   @Size(max = 2048)
   @JsonPropertyDescription("A full base URL of the Datadog API (a proxy, an emulator). Exactly one of site and url."
-      + " In a namespaced DatadogCredentials it must start with a prefix the operator allows"
-      + " (CREDENTIALS_URL_ALLOWLIST).")
+      + " No query or fragment. In a namespaced DatadogCredentials it must match an entry of the operator's"
+      + " CREDENTIALS_URL_ALLOWLIST (scheme, host and port compared exactly) and carry no user information.")
   private String url;
 
   @Pattern("^[A-Za-z0-9._-]{1,64}$")
-  @JsonPropertyDescription("An id you choose for the Datadog org these keys reach. Writes are serialised per org:"
-      + " credentials with the same site or URL and the same organization share one queue; without it, all"
-      + " credentials of a site or URL share one (safe when unsure). Set it to let different orgs on one site"
-      + " write in parallel.")
+  @JsonPropertyDescription("On a ClusterDatadogCredentials: a cluster admin's declaration that every"
+      + " ClusterDatadogCredentials with the same site or URL and this organization reaches one Datadog org, whatever"
+      + " their keys (one write queue, shared name claims). Without it, two credentials are one org only when they"
+      + " hold the same API key. On a DatadogCredentials it is informational: a namespace cannot declare which org"
+      + " its keys reach, the operator tells by the keys.")
   private String organization;
 
   public String getSite() {

@@ -25,6 +25,19 @@ public class DatadogResourceStatus {
           + " crash is recognised as its own.")
   private String pendingName;
 
+  @JsonPropertyDescription(
+      "Keyed HMAC of what was sent under pendingName: the object found there after a crash or a lost answer is taken"
+          + " for this resource's only when it holds exactly that, so a name someone else holds is never taken over.")
+  private String pendingFingerprint;
+
+  public String getPendingFingerprint() {
+    return pendingFingerprint;
+  }
+
+  public void setPendingFingerprint(String pendingFingerprint) {
+    this.pendingFingerprint = pendingFingerprint;
+  }
+
   @JsonPropertyDescription("When the operator last wrote this object to Datadog.")
   private String lastAppliedTime;
 

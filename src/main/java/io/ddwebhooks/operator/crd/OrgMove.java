@@ -14,11 +14,21 @@ public class OrgMove {
       + " ClusterDatadogCredentials/<name>.")
   private String ref;
 
-  @JsonPropertyDescription("That org's identity: its site or URL, and its organization id when declared.")
+  @JsonPropertyDescription("Where that org is: the scheme, host and port of its API.")
   private String org;
+
+  @JsonPropertyDescription("The uid of those credentials (absent for the operator's environment keys).")
+  private String uid;
+
+  @JsonPropertyDescription("That org's identity as the operator proved it (see status.credentials.identity).")
+  private String identity;
 
   @JsonPropertyDescription("The object's name in that org.")
   private String name;
+
+  @JsonPropertyDescription("Set when the object was only being created or renamed there (status.pendingName): the"
+      + " keyed digest of what was sent, so that only an object holding exactly that is deleted.")
+  private String pendingFingerprint;
 
   public OrgMove() {}
 
@@ -26,6 +36,16 @@ public class OrgMove {
     this.ref = ref;
     this.org = org;
     this.name = name;
+  }
+
+  /** The object {@code name} in the org {@code where} records; {@code pendingFingerprint} when it was only pending. */
+  public OrgMove(RecordedCredentials where, String name, String pendingFingerprint) {
+    this.ref = where.getRef();
+    this.org = where.getOrg();
+    this.uid = where.getUid();
+    this.identity = where.getIdentity();
+    this.name = name;
+    this.pendingFingerprint = pendingFingerprint;
   }
 
   public String getRef() {
@@ -44,11 +64,35 @@ public class OrgMove {
     this.org = org;
   }
 
+  public String getUid() {
+    return uid;
+  }
+
+  public void setUid(String uid) {
+    this.uid = uid;
+  }
+
+  public String getIdentity() {
+    return identity;
+  }
+
+  public void setIdentity(String identity) {
+    this.identity = identity;
+  }
+
   public String getName() {
     return name;
   }
 
   public void setName(String name) {
     this.name = name;
+  }
+
+  public String getPendingFingerprint() {
+    return pendingFingerprint;
+  }
+
+  public void setPendingFingerprint(String pendingFingerprint) {
+    this.pendingFingerprint = pendingFingerprint;
   }
 }

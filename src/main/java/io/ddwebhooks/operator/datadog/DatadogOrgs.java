@@ -23,7 +23,7 @@ public final class DatadogOrgs {
 
   private final Function<OrgTarget, WebhooksIntegrationApi> clients;
   private final Map<String, PriorityWriteGate> gates = new ConcurrentHashMap<>();
-  private final Map<String, WebhooksIntegrationApi> byKeys = new ConcurrentHashMap<>();
+  private final Map<String, Map<Access, WebhooksIntegrationApi>> byKeys = new java.util.HashMap<>();
   private final Map<String, ReadPacer> pacers = new ConcurrentHashMap<>();
   private final double readsPerSecond;
 
@@ -40,49 +40,59 @@ public final class DatadogOrgs {
 
   /** The API of {@code target}'s org, its writes serialised with every other writer of that org. */
   public WebhooksIntegrationApi api(OrgTarget target) {
-    // one client per org and key pair; a rotation adds one, and the stale one is dropped with the org's others
-    String id = target.key() + "\n" + Integer.toHexString((target.apiKey() + "\n" + target.appKey()).hashCode());
-    WebhooksIntegrationApi raw = byKeys.get(id);
-    if (raw == null) {
-      raw = fresh(id, target);
-    }
-    return new SerializedWrites(raw, gates.computeIfAbsent(target.key(), k -> new PriorityWriteGate()),
+    return new SerializedWrites(client(target), gates.computeIfAbsent(target.key(), k -> new PriorityWriteGate()),
         MAX_WAITING_PER_ORG, readsPerSecond <= 0 ? null
             : pacers.computeIfAbsent(target.key(), k -> new ReadPacer(readsPerSecond)));
   }
 
-  private synchronized WebhooksIntegrationApi fresh(String id, OrgTarget target) {
-    WebhooksIntegrationApi existing = byKeys.get(id);
-    if (existing != null) {
-      return existing;
+  /** How a client reaches an org: its endpoint and key pair (in memory only; never printed). */
+  private record Access(java.net.URI endpoint, String apiKey, String appKey) {
+    @Override
+    public String toString() {
+      return "Access[" + OrgTarget.display(endpoint) + "]";
     }
-    // keep one client per org: when the keys changed, the old client is of no more use
-    byKeys.keySet().removeIf(k -> k.startsWith(target.key() + "\n"));
-    WebhooksIntegrationApi created = clients.apply(target);
-    byKeys.put(id, created);
-    return created;
   }
 
   /**
-   * Runs {@code call} (reads, then perhaps a write) with {@code priority}. A user's change first takes a place in
-   * the org's write queue, so that a full queue turns it away ({@code busy} answers) before it spends a read.
+   * One client per endpoint and key pair of an org, the last few kept: a rotation adds one, and the oldest goes
+   * once an org has more than {@value #CLIENTS_PER_ORG} (two credentials of one org with their own app keys each
+   * keep theirs).
    */
-  public <V> V inTurn(OrgTarget target, WritePriority priority, Supplier<V> call, Supplier<V> busy) {
+  private synchronized WebhooksIntegrationApi client(OrgTarget target) {
+    Map<Access, WebhooksIntegrationApi> ofOrg = byKeys.computeIfAbsent(target.key(),
+        k -> new java.util.LinkedHashMap<>(4, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Access, WebhooksIntegrationApi> eldest) {
+            return size() > CLIENTS_PER_ORG;
+          }
+        });
+    return ofOrg.computeIfAbsent(new Access(target.endpoint(), target.apiKey(), target.appKey()),
+        a -> clients.apply(target));
+  }
+
+  private static final int CLIENTS_PER_ORG = 4;
+
+  /**
+   * Runs {@code call} (reads, then perhaps a write) with {@code priority} for {@code tenant} (a namespace). A user's
+   * change first takes a place in the org's write queue, so that a full queue turns it away ({@code busy} answers)
+   * before it spends a read.
+   */
+  public <V> V inTurn(OrgTarget target, WritePriority priority, String tenant, Supplier<V> call, Supplier<V> busy) {
     PriorityWriteGate gate = gates.computeIfAbsent(target.key(), k -> new PriorityWriteGate());
-    if (priority == WritePriority.USER_CHANGE && !gate.reserve(MAX_WAITING_PER_ORG)) {
+    if (priority == WritePriority.USER_CHANGE && !gate.reserve(priority, tenant, MAX_WAITING_PER_ORG)) {
       return busy.get();
     }
     try {
-      return WritePriority.run(priority, call);
+      return WritePriority.run(priority, tenant, call);
     } finally {
       gate.unreserve();
     }
   }
 
-  /** Whether a write to {@code target}'s org now would find no place in its queue. */
-  public boolean writeQueueFull(OrgTarget target) {
+  /** Whether a user's change of {@code tenant} to {@code target}'s org now would find no place in its queue. */
+  public boolean writeQueueFull(OrgTarget target, String tenant) {
     PriorityWriteGate gate = gates.get(target.key());
-    return gate != null && gate.full(MAX_WAITING_PER_ORG);
+    return gate != null && gate.full(WritePriority.USER_CHANGE, tenant, MAX_WAITING_PER_ORG);
   }
 
   /** Writers waiting for their org's turn, all orgs together. */

@@ -1,39 +1,52 @@
 package io.ddwebhooks.operator.datadog;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 
 /**
- * One holder at a time; waiters are served by priority (user changes before resyncs), then in arrival order.
+ * One holder at a time. Waiters are served by priority (user changes before resyncs), then taking turns between
+ * tenants (a tenant's second waiter after every tenant's first), then in arrival order. The places to wait are
+ * shared fairly: resyncs never take the places kept for users' changes, and one tenant never takes all of them, so
+ * neither a burst of resyncs nor one namespace's burst can turn another namespace's change away.
  */
 final class PriorityWriteGate {
 
-  private record Ticket(WritePriority priority, long sequence) {}
+  /** Places no resync may take: a user's change always finds one while resyncs wait. */
+  static final int KEPT_FOR_CHANGES = 3;
 
-  private static final Comparator<Ticket> ORDER =
-      Comparator.comparing(Ticket::priority).thenComparingLong(Ticket::sequence);
+  /** Who waits: what for, and for which tenant (a namespace; null when unknown). */
+  private record Place(WritePriority priority, String tenant) {}
+
+  private record Ticket(Place place, int round, long sequence) {}
+
+  private static final Comparator<Ticket> ORDER = Comparator.comparing((Ticket t) -> t.place().priority())
+      .thenComparingInt(Ticket::round).thenComparingLong(Ticket::sequence);
 
   private final PriorityQueue<Ticket> waiting = new PriorityQueue<>(ORDER);
   /** Threads that hold a place in the queue before their write (see {@link #reserve}). */
-  private final java.util.Set<Thread> reserved = new java.util.HashSet<>();
+  private final Map<Thread, Place> reserved = new HashMap<>();
   private long sequence;
   private boolean held;
 
   /**
    * Takes a place among the {@code maxWaiting} for the calling thread before it reads what to write, so that a full
-   * queue turns it away before it spends a read, not after; false when there is no place.
+   * queue turns it away before it spends a read, not after; false when there is no place for it.
    */
-  synchronized boolean reserve(int maxWaiting) {
-    if (held && waiting.size() + reserved.size() >= maxWaiting) {
+  synchronized boolean reserve(WritePriority priority, String tenant, int maxWaiting) {
+    Place place = new Place(priority, tenant);
+    if (!admits(place, maxWaiting)) {
       return false;
     }
-    reserved.add(Thread.currentThread());
+    reserved.put(Thread.currentThread(), place);
     return true;
   }
 
   /** Whether {@link #reserve} would find no place now. */
-  synchronized boolean full(int maxWaiting) {
-    return held && waiting.size() + reserved.size() >= maxWaiting;
+  synchronized boolean full(WritePriority priority, String tenant, int maxWaiting) {
+    return !admits(new Place(priority, tenant), maxWaiting);
   }
 
   /** Gives back the calling thread's place, if it did not use it for a write. */
@@ -42,16 +55,21 @@ final class PriorityWriteGate {
   }
 
   synchronized void acquire(WritePriority priority) throws InterruptedException {
-    acquire(priority, Integer.MAX_VALUE);
+    acquire(priority, null, Integer.MAX_VALUE);
   }
 
-  /** Waits for the turn unless {@code maxWaiting} writers already wait; false then, without waiting. */
-  synchronized boolean acquire(WritePriority priority, int maxWaiting) throws InterruptedException {
-    boolean placed = reserved.remove(Thread.currentThread());
-    if (!placed && held && waiting.size() + reserved.size() >= maxWaiting) {
-      return false;
+  /** Waits for the turn unless no place is left for it; false then, without waiting. */
+  synchronized boolean acquire(WritePriority priority, String tenant, int maxWaiting) throws InterruptedException {
+    Place place = reserved.remove(Thread.currentThread());
+    if (place == null) {
+      place = new Place(priority, tenant);
+      if (!admits(place, maxWaiting)) {
+        return false;
+      }
     }
-    Ticket ticket = new Ticket(priority, sequence++);
+    Place mine = place;
+    int round = (int) waiting.stream().filter(t -> Objects.equals(t.place().tenant(), mine.tenant())).count();
+    Ticket ticket = new Ticket(place, round, sequence++);
     waiting.add(ticket);
     try {
       while (held || waiting.peek() != ticket) {
@@ -65,6 +83,32 @@ final class PriorityWriteGate {
     waiting.poll();
     held = true;
     return true;
+  }
+
+  /**
+   * Whether {@code place} may wait: a free gate always admits; else within {@code maxWaiting} in all, resyncs
+   * within what the changes' places leave, and a tenant within all but the changes' places.
+   */
+  private boolean admits(Place place, int maxWaiting) {
+    if (!held) {
+      return true;
+    }
+    int all = waiting.size() + reserved.size();
+    if (all >= maxWaiting) {
+      return false;
+    }
+    int forOthers = Math.min(KEPT_FOR_CHANGES, maxWaiting / 2);
+    if (place.priority() == WritePriority.RESYNC
+        && count(p -> p.priority() == WritePriority.RESYNC) >= maxWaiting - forOthers) {
+      return false;
+    }
+    return place.tenant() == null
+        || count(p -> place.tenant().equals(p.tenant())) < maxWaiting - Math.max(1, forOthers - 1);
+  }
+
+  private int count(java.util.function.Predicate<Place> which) {
+    return (int) (waiting.stream().map(Ticket::place).filter(which).count()
+        + reserved.values().stream().filter(which).count());
   }
 
   synchronized void release() {

@@ -56,7 +56,7 @@ public class SerializedWrites implements WebhooksIntegrationApi {
 
   private <T> T write(Supplier<T> call) {
     try {
-      if (!gate.acquire(WritePriority.current(), maxWaiting)) {
+      if (!gate.acquire(WritePriority.current(), WritePriority.currentTenant(), maxWaiting)) {
         throw new DatadogApiException("waiting to write to Datadog", DatadogApiException.BUSY,
             java.util.List.of("the org's write queue is full; tried again shortly"), null);
       }

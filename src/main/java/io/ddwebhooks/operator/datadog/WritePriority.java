@@ -3,8 +3,9 @@ package io.ddwebhooks.operator.datadog;
 import java.util.function.Supplier;
 
 /**
- * Whether the writes a thread is about to make serve a user's change (served first) or a periodic check. Set around
- * a unit of work with {@link #run}; read by {@link SerializedWrites} when writes queue up.
+ * Whether the writes a thread is about to make serve a user's change (served first) or a periodic check, and for
+ * which tenant (a namespace: waiters of different tenants take turns). Set around a unit of work with {@link #run};
+ * read by {@link SerializedWrites} when writes queue up.
  */
 public enum WritePriority {
   /** A change someone made: a new spec, a changed Secret, a first reconcile. */
@@ -12,11 +13,19 @@ public enum WritePriority {
   /** A periodic re-read that found something to correct. */
   RESYNC;
 
-  private static final ThreadLocal<WritePriority> CURRENT = ThreadLocal.withInitial(() -> USER_CHANGE);
+  private record Turn(WritePriority priority, String tenant) {}
 
+  private static final ThreadLocal<Turn> CURRENT = ThreadLocal.withInitial(() -> new Turn(USER_CHANGE, null));
+
+  /** Runs {@code work} with {@code priority}, for the tenant already set (if any). */
   public static <T> T run(WritePriority priority, Supplier<T> work) {
-    WritePriority previous = CURRENT.get();
-    CURRENT.set(priority);
+    return run(priority, CURRENT.get().tenant(), work);
+  }
+
+  /** Runs {@code work} with {@code priority} for {@code tenant}. */
+  public static <T> T run(WritePriority priority, String tenant, Supplier<T> work) {
+    Turn previous = CURRENT.get();
+    CURRENT.set(new Turn(priority, tenant));
     try {
       return work.get();
     } finally {
@@ -25,6 +34,10 @@ public enum WritePriority {
   }
 
   static WritePriority current() {
-    return CURRENT.get();
+    return CURRENT.get().priority();
+  }
+
+  static String currentTenant() {
+    return CURRENT.get().tenant();
   }
 }

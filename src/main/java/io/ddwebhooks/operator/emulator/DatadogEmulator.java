@@ -156,6 +156,20 @@ public class DatadogEmulator implements AutoCloseable {
       return calls().stream().filter(RecordedCall::isWrite).toList();
     }
 
+    /** Stores a webhook in this org as if someone made it in the Datadog UI (no call is recorded). */
+    public void putWebhookOutOfBand(String webhook, String url) {
+      synchronized (DatadogEmulator.this) {
+        webhooks.put(webhook, webhookObject(webhook, url, DEFAULT_PAYLOAD, null, "json"));
+      }
+    }
+
+    /** Stores a custom variable in this org as if someone made it in the Datadog UI (no call is recorded). */
+    public void putVariableOutOfBand(String variable, String value, boolean secret) {
+      synchronized (DatadogEmulator.this) {
+        variables.put(variable, variableObject(variable, value, secret));
+      }
+    }
+
     private boolean accepts(String key, String app) {
       return authorized(key, apiKey) && authorized(app, appKey);
     }
@@ -364,9 +378,8 @@ public class DatadogEmulator implements AutoCloseable {
   }
 
   /** Stores a webhook as if someone changed it in the Datadog UI (no call is recorded). */
-  public synchronized void putWebhookOutOfBand(String name, String url) {
-    ObjectNode w = webhookObject(name, url, DEFAULT_PAYLOAD, null, "json");
-    defaultOrg.webhooks.put(name, w);
+  public void putWebhookOutOfBand(String name, String url) {
+    defaultOrg.putWebhookOutOfBand(name, url);
   }
 
   /** Changes one field of a stored webhook outside the API (no call is recorded). */
@@ -378,8 +391,8 @@ public class DatadogEmulator implements AutoCloseable {
     defaultOrg.webhooks.remove(name);
   }
 
-  public synchronized void putVariableOutOfBand(String name, String value, boolean secret) {
-    defaultOrg.variables.put(name, variableObject(name, value, secret));
+  public void putVariableOutOfBand(String name, String value, boolean secret) {
+    defaultOrg.putVariableOutOfBand(name, value, secret);
   }
 
   public synchronized void deleteVariableOutOfBand(String name) {

@@ -44,12 +44,17 @@ public final class ApiCredentialsLookup implements CredentialsLookup {
   }
 
   @Override
-  public Map<String, String> namespaceLabels(String namespace) {
+  public Optional<Map<String, String>> namespaceLabels(String namespace) {
     try {
       Namespace ns = client.namespaces().withName(namespace).get();
-      return ns == null || ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels();
+      if (ns == null) {
+        // a namespace that does not exist (any more) is selected by no selector
+        return Optional.empty();
+      }
+      return Optional.of(ns.getMetadata().getLabels() == null ? Map.of() : ns.getMetadata().getLabels());
     } catch (KubernetesClientException e) {
-      return Map.of();
+      // fail closed: a selector is never evaluated on labels that could not be read
+      return Optional.empty();
     }
   }
 

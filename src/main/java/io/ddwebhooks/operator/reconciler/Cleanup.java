@@ -20,10 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The finalizer: deletes the Datadog object a deleted resource owns, in the org it lives in, unless a policy says to
- * leave it; keeps the finalizer (and retries with backoff) while Datadog fails, so nothing is left behind unnoticed.
- * When the org can no longer be reached at all (its credentials are gone, and no keys were kept in memory), it leaves
- * the object, says so in a Warning Event, and lets the resource go, so that a namespace can always be deleted.
+ * The finalizer: deletes the Datadog object a deleted resource owns, in the org status records it lives in, unless a
+ * policy says to leave it; keeps the finalizer (and retries with backoff) while Datadog fails, so nothing is left
+ * behind unnoticed. The org is reached only through credentials the namespace may use today that still reach that
+ * very org (or their last good keys, kept for a namespace deletion); when they now reach another org, nothing is
+ * sent and the reason says so. When the org can no longer be reached at all (its credentials are gone, and no keys
+ * were kept in memory), it leaves the object, says so in a Warning Event, and lets the resource go, so that a
+ * namespace can always be deleted. A name that was only pending (a create or rename whose answer was lost) is
+ * deleted only when the object there holds exactly what was sent.
  */
 final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extends ManagedSpec, T> {
 
@@ -49,14 +53,14 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
   }
 
   DeleteControl cleanup(R resource) {
-    Directives directives = Directives.of(resource.getMetadata().getAnnotations(),
-        resource.getMetadata().getNamespace(), resource.getSpec(), settings.adoption());
+    Directives directives = settings.directives(resource);
     DatadogResourceStatus status = resource.getStatus();
-    // the name of ours in Datadog; a pending create counts, since it may have happened
-    String owned = status == null ? null
-        : status.getRemoteName() != null ? status.getRemoteName() : status.getPendingName();
+    String owned = status == null ? null : status.getRemoteName();
+    // a create or rename whose answer was lost may have made this name
+    String pending = status == null || status.getPendingName() == null
+        || status.getPendingName().equals(owned) ? null : status.getPendingName();
     boolean moving = status != null && status.getMovingFrom() != null;
-    if (owned == null && !moving) {
+    if (owned == null && pending == null && !moving) {
       // this resource never created anything in Datadog (or lost a name conflict): nothing of ours to delete
       LOG.info("nothing to delete in Datadog: this resource owns no {}", kind.noun());
       return gone(resource);
@@ -64,15 +68,31 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
     if (directives.paused() || directives.observeOnly() || directives.orphanOnDelete()) {
       String why = directives.paused() ? "the resource is paused (" + Annotations.PAUSED + ")"
           : directives.observeOnly() ? "managementPolicy is ObserveOnly" : "deletionPolicy is Orphan";
-      left(resource, "left " + kind.noun() + " '" + (owned != null ? owned : status.getMovingFrom().getName())
-          + "' in Datadog: " + why, directives.paused());
+      String what = owned != null ? owned : pending != null ? pending : status.getMovingFrom().getName();
+      left(resource, "left " + kind.noun() + " '" + what + "' in Datadog: " + why, directives.paused());
       return gone(resource);
     }
-    Outcome outcome = owned == null ? null : deleteOwned(resource, owned);
-    boolean letGo = owned != null && outcome == null;
+    Outcome outcome = null;
+    boolean letGo = false;
+    if (owned != null || pending != null) {
+      CredentialsResolver.Resolved org = orgs.forDeletion(resource);
+      if (org instanceof CredentialsResolver.Problem problem) {
+        if (problem.permanent()) {
+          left(resource, "could not delete " + kind.noun() + " '" + (owned != null ? owned : pending)
+              + "' from Datadog and left it there: " + problem.outcome().message() + ", and no keys of its org are"
+              + " known any more", true);
+          letGo = true;
+        } else {
+          outcome = problem.outcome();
+        }
+      } else {
+        CredentialsResolver.Org o = (CredentialsResolver.Org) org;
+        outcome = deleteIn(resource, convergers.apply(o.target()), owned, pending);
+      }
+    }
     if (outcome == null || outcome instanceof Outcome.Synced) {
       // half way through a move, the copy in the old org is this resource's too
-      Optional<Outcome> old = moves.deleteOld(resource, convergers::apply);
+      Optional<Outcome> old = moves.deleteOld(resource, target -> convergers.apply(target));
       if (old.isPresent() && !(old.get() instanceof Outcome.Synced)) {
         outcome = old.get();
       } else if (outcome == null && !letGo) {
@@ -82,32 +102,35 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
     if (outcome == null) {
       return gone(resource);
     }
-    Optional<Duration> retry = reporter.deleted(resource, outcome, redactor(resource));
+    Optional<Duration> retry = reporter.deleted(resource, outcome, redactor(resource)
+        .and(settings.credentials().knownKeys()));
     return retry.map(d -> DeleteControl.noFinalizerRemoval().rescheduleAfter(d.toMillis()))
         .orElseGet(() -> gone(resource));
   }
 
-  /** Deletes the owned object in the org it lives in; null when the resource was let go (org gone for good). */
-  private Outcome deleteOwned(R resource, String owned) {
-    CredentialsResolver.Resolved org = orgs.forDeletion(resource);
-    Outcome outcome;
-    if (org instanceof CredentialsResolver.Problem problem) {
-      if (problem.permanent()) {
-        left(resource, "could not delete " + kind.noun() + " '" + owned + "' from Datadog and left it there: "
-            + problem.outcome().message() + ", and no keys of its org are known any more", true);
-        return null;
-      }
-      outcome = problem.outcome();
-    } else {
-      Converger<T> converger = convergers.apply(((CredentialsResolver.Org) org).target());
-      try {
-        outcome = WritePriority.run(WritePriority.USER_CHANGE, () -> converger.delete(owned));
-      } catch (RuntimeException e) {
-        LOG.error("deletion failed unexpectedly: {}", InternalErrors.stack(e));
-        outcome = new Outcome.Internal(InternalErrors.describe(e));
-      }
+  /**
+   * Deletes the owned object, and the pending one if it holds what was sent: the first failure, else what was
+   * deleted; null when nothing was (a pending object that is not this resource's is left, with a Warning).
+   */
+  private Outcome deleteIn(R resource, Converger<T> converger, String owned, String pending) {
+    try {
+      return WritePriority.run(WritePriority.USER_CHANGE, () -> {
+        Outcome outcome = owned == null ? null : converger.delete(owned);
+        if (pending != null && (outcome == null || outcome instanceof Outcome.Synced)) {
+          Outcome p = converger.deleteIfSent(pending, PendingWrite.sent(resource.getStatus(),
+              settings.fingerprints(), null));
+          if (p instanceof Outcome.Conflict left) {
+            left(resource, left.message(), true);
+          } else if (outcome == null || !(p instanceof Outcome.Synced)) {
+            outcome = p;
+          }
+        }
+        return outcome;
+      });
+    } catch (RuntimeException e) {
+      LOG.error("deletion failed unexpectedly: {}", InternalErrors.stack(e));
+      return new Outcome.Internal(InternalErrors.describe(e));
     }
-    return outcome;
   }
 
   /** Something left in Datadog on purpose (or because it cannot be reached) when the resource went. */
@@ -123,6 +146,7 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
   private DeleteControl gone(R resource) {
     reporter.forget(resource);
     applied.forget(resource);
+    settings.references().forget(resource);
     return DeleteControl.defaultDelete();
   }
 

@@ -52,6 +52,23 @@ public class ClusterDatadogCredentialsReconciler extends CredentialsReconciler<C
         : java.util.Set.of(new io.javaoperatorsdk.operator.processing.event.ResourceID(name));
   }
 
+  /** Its namespaceSelector, on labels read now; a namespace whose labels cannot be read is not admitted. */
+  @Override
+  protected boolean admits(ClusterDatadogCredentials credentials, String namespace) {
+    if (credentials.getMetadata().getName().equals(defaultCredentials)) {
+      // the default org serves every namespace whose resources name no credentials
+      return true;
+    }
+    try {
+      io.fabric8.kubernetes.api.model.Namespace ns = client.namespaces().withName(namespace).get();
+      return ns != null && io.ddwebhooks.operator.sync.LabelSelectors.matches(
+          credentials.getSpec().getNamespaceSelector(), ns.getMetadata().getLabels() == null ? java.util.Map.of()
+              : ns.getMetadata().getLabels());
+    } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+      return false;
+    }
+  }
+
   @Override
   protected void secretNamespaces(InformerEventSourceConfiguration.Builder<Secret> config) {
     config.withNamespaces(Constants.WATCH_ALL_NAMESPACE_SET);

@@ -15,8 +15,8 @@ public interface CredentialsLookup {
 
   Optional<ClusterDatadogCredentials> cluster(String name);
 
-  /** The labels of a namespace; empty when it has none or cannot be read. */
-  Map<String, String> namespaceLabels(String namespace);
+  /** The labels of a namespace ({} when it has none); empty when they cannot be read (access is then refused). */
+  Optional<Map<String, String>> namespaceLabels(String namespace);
 
   /** A key of a Secret, as text; empty when the Secret or the key is missing. */
   Optional<String> secretValue(String namespace, String name, String key);

@@ -40,7 +40,7 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
   private static final String SECRET_INDEX = "by-key-secret";
 
   private final Class<C> type;
-  private final KubernetesClient client;
+  protected final KubernetesClient client;
   private final OrgHealth health;
   private final EventSink events;
   private final Clock clock;
@@ -73,8 +73,9 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
       status.setConditions(new java.util.ArrayList<>(before.getConditions()));
     }
     var spec = credentials.getSpec();
-    status.setEndpoint(spec.getSite() != null ? spec.getSite() : spec.getUrl());
-    status.setUsedBy(usedBy(context));
+    // where, never who: a URL's user information, path or query stays out of status
+    status.setEndpoint(spec.getSite() != null ? spec.getSite() : OrgMoves.display(spec.getUrl()));
+    status.setUsedBy(usedBy(credentials, context));
     Map<String, String> versions = new TreeMap<>();
     String missing = null;
     for (String[] ref : keyRefs(credentials)) {
@@ -102,14 +103,11 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
     } else {
       ready(credentials, status, "Ready", "True", "keys found for " + status.getEndpoint());
     }
-    UpdateControl<C> control;
     if (Objects.equals(json(status), json(before))) {
-      control = UpdateControl.noUpdate();
-    } else {
-      credentials.setStatus(status);
-      control = UpdateControl.patchStatus(credentials);
+      return UpdateControl.<C>noUpdate().rescheduleAfter(refresh);
     }
-    return control.rescheduleAfter(refresh);
+    credentials.setStatus(status);
+    return UpdateControl.patchStatus(credentials).rescheduleAfter(refresh);
   }
 
   private void ready(C credentials, CredentialsStatus status, String reason, String value, String message) {
@@ -120,7 +118,7 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
 
   @Override
   public DeleteControl cleanup(C credentials, Context<C> context) {
-    int usedBy = usedBy(context);
+    int usedBy = usedBy(credentials, context);
     if (usedBy == 0) {
       return DeleteControl.defaultDelete();
     }
@@ -143,11 +141,20 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
     return DeleteControl.noFinalizerRemoval().rescheduleAfter(Duration.ofSeconds(2).toMillis());
   }
 
-  /** The resources that use these credentials, from this controller's own watch of them. */
-  private int usedBy(Context<C> context) {
-    return context.getSecondaryResources(io.ddwebhooks.operator.crd.DatadogWebhook.class).size()
-        + context.getSecondaryResources(io.ddwebhooks.operator.crd.DatadogCustomVariable.class).size();
+  /**
+   * The resources that use these credentials, from this controller's own watch of them: only those of namespaces
+   * the credentials admit, so that a namespace that may not use them can neither hold up their deletion nor count.
+   */
+  private int usedBy(C credentials, Context<C> context) {
+    Map<String, Boolean> admitted = new java.util.HashMap<>();
+    return (int) java.util.stream.Stream.concat(
+            context.getSecondaryResources(io.ddwebhooks.operator.crd.DatadogWebhook.class).stream(),
+            context.getSecondaryResources(io.ddwebhooks.operator.crd.DatadogCustomVariable.class).stream())
+        .filter(r -> admitted.computeIfAbsent(r.getMetadata().getNamespace(), n -> admits(credentials, n))).count();
   }
+
+  /** Whether resources of {@code namespace} may use {@code credentials} (a cluster kind's namespaceSelector). */
+  protected abstract boolean admits(C credentials, String namespace);
 
   @Override
   public List<EventSource<?, C>> prepareEventSources(EventSourceContext<C> context) {

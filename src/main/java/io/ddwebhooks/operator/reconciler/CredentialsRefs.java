@@ -14,6 +14,11 @@ final class CredentialsRefs {
     return ref == null ? DEFAULT_REF : ref.getKind() + "/" + ref.getName();
   }
 
+  /** How a recorded reference is named in messages. */
+  static String describe(String ref) {
+    return ref == null || ref.equals(DEFAULT_REF) ? "the default org's credentials" : "the credentials " + ref;
+  }
+
   /** The reverse of {@link #refString}; null for the default org. */
   static CredentialsRef parseRef(String ref) {
     if (ref == null || ref.equals(DEFAULT_REF) || !ref.contains("/")) {

@@ -1,26 +1,23 @@
 package io.ddwebhooks.operator.reconciler;
 
+import io.ddwebhooks.operator.config.UrlAllowlist;
 import io.ddwebhooks.operator.crd.ClusterDatadogCredentials;
-import io.ddwebhooks.operator.crd.CredentialsEndpoint;
 import io.ddwebhooks.operator.crd.CredentialsRef;
 import io.ddwebhooks.operator.crd.DatadogCredentials;
 import io.ddwebhooks.operator.crd.RecordedCredentials;
 import io.ddwebhooks.operator.datadog.OrgTarget;
-import io.ddwebhooks.operator.sync.LabelSelectors;
+import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.Outcome;
-import io.ddwebhooks.operator.sync.ValueChecks;
+import io.ddwebhooks.operator.sync.Redactor;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which Datadog org a resource uses and with which keys: its spec.credentialsRef (a DatadogCredentials of its
- * namespace, or a ClusterDatadogCredentials that selects its namespace), else the operator's default org (the
- * DD_API_KEY/DD_APP_KEY environment, or DEFAULT_CREDENTIALS). Keys are read on every resolution, so a rotated key is
- * used from the next call on; the last good keys of each credentials object are kept in memory, so that resources
- * deleted together with their credentials and key Secrets (a namespace deletion) can still delete their objects.
+ * namespace, or a ClusterDatadogCredentials that selects its namespace), else the default org (the environment's keys
+ * or DEFAULT_CREDENTIALS). Keys are read on every resolution (a rotation applies at once). Every resolution says who
+ * the org is ({@link OrgIdentities}); status is acted on only in the org it names ({@link LastGoodKeys} included).
  */
 public final class CredentialsResolver {
 
@@ -31,28 +28,32 @@ public final class CredentialsResolver {
 
   /**
    * The org and keys to use, what to record in status, and {@code source}: the credentials object the keys came from
-   * (its {@link CredentialsWatch} key; "default" for the environment's keys).
+   * (its {@link CredentialsWatch} key; "default" for the environment's keys). The rest is how its identity is made,
+   * for {@link #sameOrg}; it holds the API key and is never printed.
    */
-  public record Org(OrgTarget target, RecordedCredentials record, String source) implements Resolved {}
+  public record Org(OrgTarget target, RecordedCredentials record, String source, OrgIdentities.Material material,
+      String legacyKey) implements Resolved {}
 
   /** Why no org can be used; {@code permanent}: waiting will not help a deletion (the credentials are gone). */
   public record Problem(Outcome outcome, boolean permanent) implements Resolved {}
 
   private final CredentialsLookup lookup;
   private final CredentialsKinds kinds;
-  private final OrgTarget environmentOrg;
+  private final EnvironmentOrg environment;
   private final String defaultCredentials;
-  private final List<String> urlAllowlist;
-  private final Map<String, OrgTarget> lastGood = new ConcurrentHashMap<>();
+  private final CredentialKeys reader;
+  private final OrgIdentities identities;
+  private final LastGoodKeys lastGood = new LastGoodKeys();
 
-  /** {@code environmentOrg}: the default org from the environment, or null; {@code defaultCredentials} likewise. */
-  public CredentialsResolver(CredentialsLookup lookup, CredentialsKinds kinds, OrgTarget environmentOrg,
-      String defaultCredentials, List<String> urlAllowlist) {
+  /** {@code environment}: the default org from the environment, or null; {@code defaultCredentials} likewise. */
+  public CredentialsResolver(CredentialsLookup lookup, CredentialsKinds kinds, EnvironmentOrg environment,
+      String defaultCredentials, UrlAllowlist urlAllowlist, Fingerprints fingerprints) {
     this.lookup = lookup;
     this.kinds = kinds;
-    this.environmentOrg = environmentOrg;
+    this.environment = environment;
     this.defaultCredentials = defaultCredentials;
-    this.urlAllowlist = List.copyOf(urlAllowlist);
+    this.reader = new CredentialKeys(lookup, urlAllowlist);
+    this.identities = new OrgIdentities(fingerprints);
   }
 
   /** Which credentials kinds can be used (and watched). */
@@ -65,44 +66,52 @@ public final class CredentialsResolver {
     return defaultCredentials;
   }
 
-  /** Whether {@code url} may be used by namespaced credentials (CREDENTIALS_URL_ALLOWLIST). */
-  public boolean urlAllowed(String url) {
-    return urlAllowlist.stream().anyMatch(url::startsWith);
+  /** Why {@code url} may not be used by a DatadogCredentials (CREDENTIALS_URL_ALLOWLIST), or empty. */
+  public Optional<String> namespacedUrlProblem(String url) {
+    return reader.urlProblem(url);
   }
 
-  /** The org identity {@code ref} points at without reading keys (for name claims), if it can be told. */
-  public Optional<String> orgKeyOf(String namespace, CredentialsRef ref) {
-    if (ref == null) {
-      if (environmentOrg != null) {
-        return Optional.of(environmentOrg.key());
-      }
-      return defaultCredentials == null ? Optional.empty() : lookup.cluster(defaultCredentials)
-          .flatMap(c -> endpoint(c.getSpec(), true).map(e -> OrgTarget.keyOf(e, c.getSpec().getOrganization())));
-    }
-    if (!lookup.available()) {
-      return Optional.empty();
-    }
-    Optional<? extends io.fabric8.kubernetes.client.CustomResource<? extends CredentialsEndpoint, ?>> creds =
-        ref.getKind().equals(CredentialsRef.CLUSTER) ? lookup.cluster(ref.getName())
-            : lookup.namespaced(namespace, ref.getName());
-    return creds.flatMap(c -> endpoint(c.getSpec(), ref.getKind().equals(CredentialsRef.CLUSTER))
-        .map(e -> OrgTarget.keyOf(e, c.getSpec().getOrganization())));
+  /** Scrubs every Datadog key the operator has used: the environment's and every credentials object's. */
+  public Redactor knownKeys() {
+    Redactor env = environment == null ? Redactor.none()
+        : Redactor.of(List.of(environment.apiKey(), environment.appKey()));
+    return env.and(lastGood.known());
   }
 
   /** The org for a resource of {@code namespace} whose spec names {@code ref} (null: the default org). */
   public Resolved resolve(String namespace, CredentialsRef ref) {
-    return resolve(namespace, ref, false);
+    return resolve(namespace, ref, null);
   }
 
   /**
-   * As {@link #resolve(String, CredentialsRef)}; {@code deleting}: for a resource being deleted, the last good keys
-   * stand in for credentials or key Secrets that are gone (deleted together with it, say).
+   * The org a status record names: through the credentials it records as {@code namespace} may use them today (or
+   * their last good keys), and a {@link Problem} unless they still reach that very org.
    */
-  public Resolved resolve(String namespace, CredentialsRef ref, boolean deleting) {
+  public Resolved resolveRecorded(String namespace, RecordedCredentials recorded) {
+    Resolved now = resolve(namespace, CredentialsRefs.parseRef(recorded.getRef()), recorded);
+    if (now instanceof Org org && !sameOrg(recorded, org)) {
+      return new Problem(new Outcome.CredentialsNotReady(CredentialsRefs.describe(recorded.getRef())
+          + " now reach another Datadog org than the one at " + OrgMoves.display(recorded.getOrg())
+          + " that the object was written to:"
+          + " nothing is done there. Point them back at that org, or set deletionPolicy: Orphan to leave the object"),
+          false);
+    }
+    return now;
+  }
+
+  /** Whether {@code recorded} names the org {@code current} reaches (see {@link OrgIdentities}). */
+  public boolean sameOrg(RecordedCredentials recorded, Org current) {
+    return identities.same(recorded, current.record().getRef(), current.record().getUid(),
+        current.record().getOrg(), current.material(), current.legacyKey());
+  }
+
+  private Resolved resolve(String namespace, CredentialsRef ref, RecordedCredentials deleting) {
     String refString = CredentialsRefs.refString(ref);
     if (ref == null) {
-      if (environmentOrg != null) {
-        return new Org(environmentOrg, new RecordedCredentials(DEFAULT_REF, environmentOrg.key()), DEFAULT_REF);
+      if (environment != null) {
+        var material = new OrgIdentities.Material(environment.endpoint(), environment.apiKey(), null);
+        return org(refString, null, material, environment.endpoint().getHost(), environment.appKey(),
+            OrgTarget.legacyKeyOf(environment.endpoint(), null), DEFAULT_REF);
       }
       if (defaultCredentials == null) {
         return new Problem(new Outcome.CredentialsNotFound("there is no default Datadog org (the operator has"
@@ -117,92 +126,81 @@ public final class CredentialsResolver {
     if (ref.getKind().equals(CredentialsRef.CLUSTER)) {
       return cluster(ref.getName(), namespace, refString, true, deleting);
     }
+    String anchor = CredentialsRef.NAMESPACED + "/" + namespace + "/" + ref.getName();
     Optional<DatadogCredentials> found = lookup.namespaced(namespace, ref.getName());
     if (found.isEmpty()) {
-      return keptOr(deleting, refString, new Outcome.CredentialsNotFound("DatadogCredentials '" + ref.getName()
+      return keptOr(deleting, anchor, new Outcome.CredentialsNotFound("DatadogCredentials '" + ref.getName()
           + "' not found in namespace '" + namespace + "'"), true);
     }
     DatadogCredentials creds = found.get();
     boolean terminating = creds.getMetadata().getDeletionTimestamp() != null;
-    Optional<URI> endpoint = endpoint(creds.getSpec(), false);
+    var spec = creds.getSpec();
+    Optional<URI> endpoint = reader.endpoint(spec, false);
     if (endpoint.isEmpty()) {
       return new Problem(new Outcome.CredentialsNotReady("DatadogCredentials '" + ref.getName() + "': its URL is"
           + " not allowed for namespaced credentials (the operator's CREDENTIALS_URL_ALLOWLIST)"), terminating);
     }
-    return keys(refString, CredentialsWatch.namespacedKey(namespace, ref.getName()), endpoint.get(),
-        creds.getSpec().getOrganization(), "DatadogCredentials '"
-        + ref.getName() + "'", namespace, creds.getSpec().getApiKeySecretRef().getName(),
-        creds.getSpec().getApiKeySecretRef().getKey(), namespace, creds.getSpec().getAppKeySecretRef().getName(),
-        creds.getSpec().getAppKeySecretRef().getKey(), terminating, deleting);
+    CredentialKeys.Keys keys = reader.keys("DatadogCredentials '" + ref.getName() + "'", namespace,
+        spec.getApiKeySecretRef().getName(), spec.getApiKeySecretRef().getKey(), namespace,
+        spec.getAppKeySecretRef().getName(), spec.getAppKeySecretRef().getKey());
+    if (keys.problem() != null) {
+      return keptOr(deleting, anchor, new Outcome.CredentialsNotReady(keys.problem()), terminating);
+    }
+    // a namespace cannot declare which org its keys reach: the keys tell
+    OrgIdentities.Material material = new OrgIdentities.Material(endpoint.get(), keys.api(), null);
+    return lastGood.remember(anchor, creds.getMetadata().getUid(), org(refString, creds.getMetadata().getUid(),
+        material, endpoint.get().getHost(), keys.app(),
+        OrgTarget.legacyKeyOf(endpoint.get(), spec.getOrganization()), CredentialsWatch.namespacedKey(namespace,
+            ref.getName())));
   }
 
   private Resolved cluster(String name, String namespace, String refString, boolean selectorApplies,
-      boolean deleting) {
+      RecordedCredentials deleting) {
+    String anchor = CredentialsRef.CLUSTER + "/" + name;
     Optional<ClusterDatadogCredentials> found = lookup.available() ? lookup.cluster(name) : Optional.empty();
     if (found.isEmpty()) {
-      return keptOr(deleting, refString, new Outcome.CredentialsNotFound("ClusterDatadogCredentials '" + name
+      return keptOr(deleting, anchor, new Outcome.CredentialsNotFound("ClusterDatadogCredentials '" + name
           + "' not found" + (refString.equals(DEFAULT_REF) ? " (the operator's DEFAULT_CREDENTIALS)" : "")), true);
     }
     ClusterDatadogCredentials creds = found.get();
-    if (selectorApplies && !LabelSelectors.matches(creds.getSpec().getNamespaceSelector(),
-        lookup.namespaceLabels(namespace))) {
-      return new Problem(new Outcome.CredentialsNotAllowed("ClusterDatadogCredentials '" + name
-          + "' may not be used from namespace '" + namespace + "' (its namespaceSelector)"), false);
+    boolean terminating = creds.getMetadata().getDeletionTimestamp() != null;
+    Optional<Outcome> refused = selectorApplies ? reader.refused(creds, namespace) : Optional.empty();
+    if (refused.isPresent()) {
+      return new Problem(refused.get(), false);
     }
     var spec = creds.getSpec();
-    return keys(refString, CredentialsWatch.clusterKey(name), endpoint(spec, true).orElseThrow(),
-        spec.getOrganization(),
-        "ClusterDatadogCredentials '" + name + "'", spec.getApiKeySecretRef().getNamespace(),
-        spec.getApiKeySecretRef().getName(), spec.getApiKeySecretRef().getKey(),
-        spec.getAppKeySecretRef().getNamespace(), spec.getAppKeySecretRef().getName(),
-        spec.getAppKeySecretRef().getKey(), creds.getMetadata().getDeletionTimestamp() != null, deleting);
+    Optional<URI> endpoint = reader.endpoint(spec, true);
+    if (endpoint.isEmpty()) {
+      return new Problem(new Outcome.CredentialsNotReady("ClusterDatadogCredentials '" + name + "': spec.url is not"
+          + " a base URL (http or https, a host, no query or fragment)"), terminating);
+    }
+    CredentialKeys.Keys keys = reader.keys("ClusterDatadogCredentials '" + name + "'",
+        spec.getApiKeySecretRef().getNamespace(), spec.getApiKeySecretRef().getName(),
+        spec.getApiKeySecretRef().getKey(), spec.getAppKeySecretRef().getNamespace(),
+        spec.getAppKeySecretRef().getName(), spec.getAppKeySecretRef().getKey());
+    if (keys.problem() != null) {
+      return keptOr(deleting, anchor, new Outcome.CredentialsNotReady(keys.problem()), terminating);
+    }
+    String declared = spec.getOrganization() == null || spec.getOrganization().isBlank() ? null
+        : spec.getOrganization();
+    OrgIdentities.Material material = new OrgIdentities.Material(endpoint.get(), keys.api(), declared);
+    return lastGood.remember(anchor, creds.getMetadata().getUid(), org(refString, creds.getMetadata().getUid(),
+        material, declared != null ? declared : endpoint.get().getHost(), keys.app(),
+        OrgTarget.legacyKeyOf(endpoint.get(), spec.getOrganization()), CredentialsWatch.clusterKey(name)));
   }
 
-  private Resolved keys(String refString, String source, URI endpoint, String organization, String what,
-      String apiNs,
-      String apiName, String apiKeyName, String appNs, String appName, String appKeyName, boolean terminating,
-      boolean deleting) {
-    Optional<String> api = lookup.secretValue(apiNs, apiName, apiKeyName).map(ValueChecks::singleLine);
-    Optional<String> app = lookup.secretValue(appNs, appName, appKeyName).map(ValueChecks::singleLine);
-    if (api.isEmpty() || app.isEmpty()) {
-      String missing = api.isEmpty() ? "key '" + apiKeyName + "' of Secret '" + apiName + "'"
-          : "key '" + appKeyName + "' of Secret '" + appName + "'";
-      return keptOr(deleting, refString, new Outcome.CredentialsNotReady(what + ": " + missing + " not found"),
-          terminating);
-    }
-    if (!plainKey(api.get()) || !plainKey(app.get())) {
-      return new Problem(new Outcome.CredentialsNotReady(what + ": a key holds white space or control characters"),
-          terminating);
-    }
-    OrgTarget target = new OrgTarget(endpoint, organization, api.get(), app.get());
-    lastGood.put(refString, target);
-    return new Org(target, new RecordedCredentials(refString, target.key()), source);
+  private Org org(String refString, String uid, OrgIdentities.Material material, String label, String appKey,
+      String legacyKey, String source) {
+    return new Org(new OrgTarget(material.endpoint(), identities.orgKey(material), label, material.apiKey(), appKey),
+        identities.record(refString, uid, material), source, material, legacyKey);
   }
 
-  /** The last good keys of {@code refString} when its credentials or keys are gone (in memory only). */
-  private Resolved keptOr(boolean deleting, String refString, Outcome problem, boolean permanent) {
-    OrgTarget kept = deleting ? lastGood.get(refString) : null;
-    if (kept != null) {
-      return new Org(kept, new RecordedCredentials(refString, kept.key()), refString);
+  /** For a deletion whose credentials or keys are gone: the last good keys of the very object recorded. */
+  private Resolved keptOr(RecordedCredentials deleting, String anchor, Outcome problem, boolean permanent) {
+    Optional<Org> kept = deleting == null ? Optional.empty() : lastGood.of(anchor, deleting);
+    if (kept.isPresent()) {
+      return kept.get();
     }
     return new Problem(problem, permanent);
-  }
-
-  private Optional<URI> endpoint(CredentialsEndpoint spec, boolean clusterScoped) {
-    if (spec.getSite() != null) {
-      return Optional.of(URI.create("https://api." + spec.getSite()));
-    }
-    String url = spec.getUrl();
-    if (url == null) {
-      return Optional.empty();
-    }
-    if (!clusterScoped && !urlAllowed(url)) {
-      return Optional.empty();
-    }
-    return Optional.of(URI.create(url));
-  }
-
-  private static boolean plainKey(String key) {
-    return !key.isEmpty() && key.chars().noneMatch(c -> c <= 0x20 || c == 0x7f);
   }
 }

@@ -37,11 +37,16 @@ public class DatadogCredentialsReconciler extends CredentialsReconciler<DatadogC
     return CredentialsWatch.namespacedKey(c.getMetadata().getNamespace(), c.getMetadata().getName());
   }
 
+  /** Its own namespace's resources only: the users are looked up in the namespace of the credentials. */
+  @Override
+  protected boolean admits(DatadogCredentials credentials, String namespace) {
+    return namespace.equals(credentials.getMetadata().getNamespace());
+  }
+
   @Override
   protected String urlProblem(DatadogCredentials c) {
     String url = c.getSpec().getUrl();
-    return url == null || resolver.urlAllowed(url) ? null : "spec.url is not allowed for namespaced credentials:"
-        + " it must start with a prefix in the operator's CREDENTIALS_URL_ALLOWLIST";
+    return url == null ? null : resolver.namespacedUrlProblem(url).orElse(null);
   }
 
   @Override

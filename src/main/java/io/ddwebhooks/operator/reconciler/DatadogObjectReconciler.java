@@ -62,13 +62,13 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     this.remote = remote;
     this.settings = settings;
     this.orgs = new OrgStep(settings.credentials());
-    this.moves = new OrgMoves(settings.credentials(), settings.events());
+    this.moves = new OrgMoves(orgs, settings.events(), settings.fingerprints());
     this.verifications = new Verifications(settings.fingerprints(), settings.clock());
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
         settings.random(), verifications);
     this.cleanup = new Cleanup<>(kind, orgs, moves, this::converger, reporter, settings, applied);
     this.variables = new VariableGate(settings.templates(), orgs, settings.orgs(), settings.events(),
-        settings.clock(), settings.resync());
+        settings.clock(), settings.resync(), settings.references());
   }
 
   private Converger<T> converger(OrgTarget target) {
@@ -83,7 +83,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   /** One reconcile; {@code claimants} are the resources of this kind that claim the same Datadog name. */
   public UpdateControl<R> reconcile(R resource, Collection<R> claimants) {
     StatusBook book = StatusBook.open(resource, settings.fingerprints()).checkpointWith(settings.checkpoint());
-    Directives directives = directives(resource);
+    Directives directives = settings.directives(resource);
     Run run = new Run();
     try {
       run.outcome = converge(resource, directives, book, claimants, run);
@@ -92,9 +92,11 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       run.outcome = new Outcome.Internal(InternalErrors.describe(e));
     }
     Optional<Duration> next = reporter.reconciled(resource, book, run.outcome,
-        applied.redactor(resource, run.values), run.recheck != null ? run.recheck : directives.checkEvery(settings.resync()));
+        applied.redactor(resource, run.values).and(settings.credentials().knownKeys()),
+        run.recheck != null ? run.recheck : directives.checkEvery(settings.resync()));
     if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Wrote) {
       applied.applied(resource, run.values);
+      settings.references().applied(resource);
     }
     return book.control(resource, next);
   }
@@ -120,23 +122,23 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       return problem.outcome();
     }
     CredentialsResolver.Org org = (CredentialsResolver.Org) resolved;
-    boolean moving = !directives.observeOnly() && moves.start(resource, book, org, orgs.recordedOrg(resource));
+    boolean moving = !directives.observeOnly() && moves.start(resource, book, org);
     String name = datadogName(resource);
-    if (!directives.observeOnly() && book.userChange(null) && settings.orgs().writeQueueFull(org.target())) {
+    String tenant = resource.getMetadata().getNamespace();
+    if (!directives.observeOnly() && book.userChange(null)
+        && settings.orgs().writeQueueFull(org.target(), tenant)) {
       return Outcomes.busy(name); // a write is due and would find no place: not even its Secrets are read now
     }
-    Optional<R> holder = NameClaims.otherOwner(resource, name, orgs.sameOrg(claimants, org.target().key()),
-        this::datadogName);
-    if (holder.isPresent() && !directives.observeOnly()) {
-      return NameClaims.conflict(kind.noun(), name, holder.get());
+    Optional<R> holder = NameClaims.otherOwner(resource, name, orgs.sameOrg(claimants, org), this::datadogName);
+    if (holder.isPresent()) {
+      return NameClaims.conflict(kind.noun(), name, holder.get(), tenant);
     }
-    SecretStep.Result secrets = SecretStep.read(settings.secrets(), kind, resource.getMetadata().getNamespace(),
-        resource.getSpec());
+    SecretStep.Result secrets = SecretStep.read(settings.secrets(), kind, tenant, resource.getSpec());
     run.values = secrets.values();
     if (secrets.stop() != null) {
       return secrets.stop();
     }
-    Optional<Outcome> refusedTemplate = variables.gate(resource, book, kind, run.values, org.target());
+    Optional<Outcome> refusedTemplate = variables.gate(resource, book, kind, run.values, org);
     if (refusedTemplate.isPresent()) {
       return refusedTemplate.get();
     }
@@ -163,17 +165,16 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     }
     book.writingTo(org.record());
     // a user's change takes its place in the org's write queue before it reads, or waits without reading
-    Outcome outcome = settings.orgs().inTurn(org.target(), priority, () -> converger(org.target()).apply(desired,
-        book.ownership(directives, canonical, settings.clock().instant()), book.intent()), () -> Outcomes.busy(name));
+    Outcome outcome = settings.orgs().inTurn(org.target(), priority, tenant, () -> converger(org.target())
+        .apply(desired, book.ownership(directives, canonical, kind.recognizable(desired), settings.clock().instant()),
+            book.intent()), () -> Outcomes.busy(name));
     book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);
     if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
       run.recheck = verifications.verified(resource, interval);
-      outcome = moving ? moves.finish(resource, book, directives, outcome, this::converger) : outcome;
-    }
-    if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
       kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));
+      outcome = moving ? moves.finish(resource, book, directives, outcome, this::converger) : outcome;
     }
     return outcome;
   }
@@ -191,11 +192,6 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     sources.add(SecretWatch.eventSource(context, type, r -> SecretStep.validRefs(kind, r)));
     sources.addAll(variables.watch(context, type, kind));
     return sources;
-  }
-
-  private Directives directives(R resource) {
-    return Directives.of(resource.getMetadata().getAnnotations(), resource.getMetadata().getNamespace(),
-        resource.getSpec(), settings.adoption());
   }
 
   /** The name the resource asks for in Datadog. */

@@ -1,29 +1,35 @@
 package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.CustomVariableKind;
 import io.ddwebhooks.operator.sync.ResourceKind;
+import io.ddwebhooks.operator.sync.TemplateVariables;
 import io.ddwebhooks.operator.sync.VariableCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The custom variables declared in Kubernetes for each org, by Datadog name, as the template check reads them. Built
- * from the informer's cache once and kept until a custom variable changes (or for a few seconds, since an org can
- * change with its credentials), so that thousands of webhook reconciles do not each walk thousands of variables.
+ * The custom variables declared in Kubernetes for each org, by Datadog name, as the template check reads them: the
+ * resource that holds each name (status.remoteName, in that very org) and the ones that only ask for it (a resource
+ * refused with NameConflict declares nothing). Built from the informer's cache once and kept until a custom variable
+ * changes (or for a few seconds, since an org can change with its credentials), so that thousands of webhook
+ * reconciles do not each walk thousands of variables.
  */
 final class DeclaredVariables {
 
@@ -31,14 +37,16 @@ final class DeclaredVariables {
   private static final Duration AT_MOST = Duration.ofSeconds(10);
   private static final CustomVariableKind VARIABLES = new CustomVariableKind();
 
-  private record Snapshot(long version, Instant at, Map<String, VariableCheck.Declaration> declared) {}
+  private record Snapshot(long version, Instant at, Map<String, VariableCheck.Declared> declared) {}
 
   private final AtomicLong changes = new AtomicLong();
   private final Map<String, Snapshot> byOrg = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final VariableReferences references;
 
-  DeclaredVariables(Clock clock) {
+  DeclaredVariables(Clock clock, VariableReferences references) {
     this.clock = clock;
+    this.references = references;
   }
 
   /** A custom variable came, changed or went. */
@@ -46,31 +54,58 @@ final class DeclaredVariables {
     changes.incrementAndGet();
   }
 
-  /** The declarations of {@code orgKey} among {@code all}, whose org {@code orgOf} tells. */
-  Map<String, VariableCheck.Declaration> of(String orgKey, Supplier<Stream<DatadogCustomVariable>> all,
-      Function<DatadogCustomVariable, Optional<String>> orgOf) {
+  /** The declarations of the org {@code orgKey} among {@code all}, of which {@code inOrg} keeps that org's. */
+  Map<String, VariableCheck.Declared> of(String orgKey, Supplier<Stream<DatadogCustomVariable>> all,
+      Predicate<DatadogCustomVariable> inOrg) {
     long version = changes.get();
     Instant now = clock.instant();
     Snapshot s = byOrg.get(orgKey);
     if (s != null && s.version() == version && s.at().plus(AT_MOST).isAfter(now)) {
       return s.declared();
     }
-    Map<String, VariableCheck.Declaration> out = new HashMap<>();
-    all.get().filter(v -> v.getSpec() != null && Objects.equals(orgOf.apply(v).orElse(null), orgKey))
-        .forEach(v -> out.put(VARIABLES.datadogName(v.getSpec(), v.getMetadata().getName()), declaration(v)));
-    Map<String, VariableCheck.Declaration> declared = Map.copyOf(out);
-    byOrg.put(orgKey, new Snapshot(version, now, declared));
-    return declared;
+    Map<String, VariableCheck.Declaration> holders = new HashMap<>();
+    Map<String, List<VariableCheck.Declaration>> claims = new HashMap<>();
+    all.get().filter(v -> v.getSpec() != null && inOrg.test(v)).forEach(v -> {
+      String asked = VARIABLES.datadogName(v.getSpec(), v.getMetadata().getName());
+      String held = v.getStatus() == null ? null : v.getStatus().getRemoteName();
+      VariableCheck.Declaration d = declaration(v);
+      if (held != null) {
+        holders.put(held, d);
+      }
+      boolean refused = v.getStatus() != null
+          && ReadyCondition.reason(v.getStatus()).equals(Optional.of(Reason.NameConflict.name()));
+      if (!asked.equals(held) && !refused) {
+        claims.computeIfAbsent(asked, n -> new ArrayList<>()).add(d);
+      }
+    });
+    Map<String, VariableCheck.Declared> declared = new HashMap<>();
+    holders.keySet().forEach(n -> declared.put(n, null));
+    claims.keySet().forEach(n -> declared.put(n, null));
+    declared.replaceAll((n, x) -> new VariableCheck.Declared(Optional.ofNullable(holders.get(n)),
+        List.copyOf(claims.getOrDefault(n, List.of()))));
+    Map<String, VariableCheck.Declared> snapshot = Map.copyOf(declared);
+    byOrg.put(orgKey, new Snapshot(version, now, snapshot));
+    return snapshot;
   }
 
-  private static VariableCheck.Declaration declaration(DatadogCustomVariable v) {
+  private VariableCheck.Declaration declaration(DatadogCustomVariable v) {
     var spec = v.getSpec();
     // the secrecy Datadog holds, or will: the same default the variable's own reconcile applies
     boolean secret = CustomVariableKind.secret(spec, ResourceKind.History.of(v.getStatus()));
     String shared = v.getMetadata().getAnnotations() == null ? null
         : v.getMetadata().getAnnotations().get(VariableGate.SHARED_WITH);
     Set<String> sharedWith = shared == null ? Set.of() : Arrays.stream(shared.split(",")).map(String::trim)
-        .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
-    return new VariableCheck.Declaration(v.getMetadata().getNamespace(), secret, sharedWith, spec.getValue());
+        .filter(x -> !x.isEmpty()).collect(Collectors.toSet());
+    String uid = AppliedValues.uid(v);
+    // a literal value is read here; one from a Secret only by the variable's own reconcile
+    Optional<Set<String>> read = references.of(uid);
+    Optional<Set<String>> refs = read;
+    if (spec.getValue() != null) {
+      // the literal asked for, and what was read and applied before (Datadog may still hold that)
+      Set<String> literal = new java.util.HashSet<>(read.orElse(Set.of()));
+      TemplateVariables.extract(spec.getValue()).forEach(r -> literal.add(r.upper()));
+      refs = Optional.of(Set.copyOf(literal));
+    }
+    return new VariableCheck.Declaration(uid, v.getMetadata().getNamespace(), secret, sharedWith, refs);
   }
 }

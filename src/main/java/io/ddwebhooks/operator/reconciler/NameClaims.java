@@ -15,7 +15,8 @@ import java.util.function.Function;
 /**
  * Datadog names are global to an org and webhooks carry no tags, so two resources (in any namespaces) may claim the
  * same name. The claim goes to the resource that already holds the name in Datadog (status.remoteName), else to the
- * one created first; the others get NameConflict and touch nothing. The claimants come from an index of the
+ * one created first; the others get NameConflict and touch nothing, ObserveOnly ones included (observing another
+ * resource's object would tell whether it matches a guess). The claimants come from an index of the
  * controller's cache by Datadog name (asked for, or held).
  */
 public final class NameClaims {
@@ -54,12 +55,18 @@ public final class NameClaims {
     return owner.filter(o -> !sameResource(o, resource));
   }
 
-  /** The outcome for a resource that lost the claim on {@code name} to {@code holder}. */
-  static io.ddwebhooks.operator.sync.Outcome conflict(String noun, String name, CustomResource<?, ?> holder) {
+  /**
+   * The outcome for a resource of {@code namespace} that lost the claim on {@code name} to {@code holder}; the
+   * holder is named only when it is in the same namespace (what another namespace has is not this reader's to know).
+   */
+  static io.ddwebhooks.operator.sync.Outcome conflict(String noun, String name, CustomResource<?, ?> holder,
+      String namespace) {
     // looked at again on the resync period: the other resource may go away
+    String who = namespace.equals(holder.getMetadata().getNamespace())
+        ? holder.getKind() + " " + holder.getMetadata().getName() + " of this namespace"
+        : "a resource of another namespace";
     return new io.ddwebhooks.operator.sync.Outcome.Conflict("the " + noun + " name '" + name + "' is claimed by "
-        + holder.getKind() + " " + holder.getMetadata().getNamespace() + "/" + holder.getMetadata().getName()
-        + ", which holds it or was created first; nothing was changed");
+        + who + ", which holds it or was created first; nothing was changed");
   }
 
   private static boolean holds(CustomResource<?, DatadogResourceStatus> r, String name) {

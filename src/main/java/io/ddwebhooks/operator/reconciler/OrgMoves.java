@@ -3,12 +3,15 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
 import io.ddwebhooks.operator.crd.OrgMove;
+import io.ddwebhooks.operator.crd.RecordedCredentials;
 import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Directives;
+import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.fabric8.kubernetes.client.CustomResource;
+import java.net.URI;
 import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -20,37 +23,47 @@ import org.slf4j.LoggerFactory;
  * then (deletionPolicy Delete) deleted from the old org, then the record is cleared. A restart anywhere resumes from
  * the record: the create recognises its own object, and a delete of an object already gone succeeds. When the old
  * org cannot be reached any more, the old copy is left, named in status.oldCopy and a Warning Event.
+ *
+ * <p>An org change is a move unless status proves the object is in the org the resource now resolves to (see
+ * {@link OrgIdentities}): two credentials that only look alike (the same URL, say) are two orgs. The old copy is
+ * deleted only through credentials that still reach that very org, and, when it was only pending there, only if it
+ * holds exactly what was sent.
  */
 final class OrgMoves {
 
   private static final Logger LOG = LoggerFactory.getLogger(OrgMoves.class);
 
-  private final CredentialsResolver resolver;
+  private final OrgStep orgs;
   private final EventSink events;
+  private final Fingerprints fingerprints;
 
-  OrgMoves(CredentialsResolver resolver, EventSink events) {
-    this.resolver = resolver;
+  OrgMoves(OrgStep orgs, EventSink events, Fingerprints fingerprints) {
+    this.orgs = orgs;
     this.events = events;
+    this.fingerprints = fingerprints;
   }
 
   /**
-   * Starts a move when the resource owns an object in another org than {@code to}: records where it is (the object
-   * is no longer this resource's in the new org until it is created there). True when a move is under way.
+   * Starts a move when the resource owns (or was creating) an object in another org than {@code to}: records where
+   * it is (the object is no longer this resource's in the new org until it is created there). True when a move is
+   * under way.
    */
   boolean start(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusBook book,
-      CredentialsResolver.Org to, Optional<String> recordedOrg) {
+      CredentialsResolver.Org to) {
     DatadogResourceStatus status = book.status();
     if (status.getMovingFrom() != null) {
       return true;
     }
     String owned = status.getRemoteName() != null ? status.getRemoteName() : status.getPendingName();
-    if (owned == null || recordedOrg.isEmpty() || recordedOrg.get().equals(to.target().key())) {
+    if (owned == null || orgs.recordedIn(resource, to)) {
       return false;
     }
-    String fromRef = status.getCredentials() != null ? status.getCredentials().getRef() : CredentialsRefs.DEFAULT_REF;
-    book.startMove(new OrgMove(fromRef, recordedOrg.get(), owned), to.record());
-    LOG.info("moving {} to the Datadog org {} ({}) from {} ({})", owned, to.target().key(), to.record().getRef(),
-        recordedOrg.get(), fromRef);
+    // a name that was only pending there: deleted later only if it holds what was sent
+    String pending = status.getRemoteName() == null ? status.getPendingFingerprint() : null;
+    OrgMove from = new OrgMove(orgs.recorded(resource), owned, pending);
+    startMove(book.status(), from, to.record());
+    book.persistNow();
+    LOG.info("moving {} to {} from {}", owned, describe(to.record().getRef(), to.record().getOrg()), describe(from));
     return true;
   }
 
@@ -66,25 +79,31 @@ final class OrgMoves {
     if (directives.orphanOnDelete()) {
       events.normal(resource, "Moved", "moved '" + name + "' to " + to + "; the copy in " + describe(from)
           + " is left there by deletionPolicy Orphan");
-      book.finishMove(null);
+      finishMove(book.status(), null);
       return converged;
     }
     Optional<Converger<?>> old = oldOrg(resource, from).map(convergers);
     if (old.isEmpty()) {
       events.warning(resource, "OldCopyLeft", "moved '" + name + "' to " + to + ", but " + describe(from)
-          + " cannot be reached any more (its credentials or keys are gone): its copy '" + from.getName()
-          + "' is left there; delete it by hand (status.oldCopy)");
-      book.finishMove(from);
+          + " cannot be reached any more (its credentials or keys are gone, or now reach another org): its copy '"
+          + from.getName() + "' is left there; delete it by hand (status.oldCopy)");
+      finishMove(book.status(), from);
       return converged;
     }
-    Outcome deleted = WritePriority.run(WritePriority.USER_CHANGE, () -> old.get().delete(from.getName()));
+    Outcome deleted = deleteOld(old.get(), from);
+    if (deleted instanceof Outcome.Conflict left) {
+      events.warning(resource, "OldCopyLeft", "moved '" + name + "' to " + to + "; in " + describe(from) + ": "
+          + left.message());
+      finishMove(book.status(), from);
+      return converged;
+    }
     if (!(deleted instanceof Outcome.Synced)) {
       // the new copy exists; the old one is retried until it is gone (the record stays)
       return deleted;
     }
     events.normal(resource, "Moved", "moved '" + name + "' to " + to + " and deleted the copy '" + from.getName()
         + "' in " + describe(from));
-    book.finishMove(null);
+    finishMove(book.status(), null);
     return converged;
   }
 
@@ -101,24 +120,65 @@ final class OrgMoves {
           + " is left there: that org cannot be reached any more");
       return Optional.empty();
     }
-    return Optional.of(WritePriority.run(WritePriority.USER_CHANGE, () -> old.get().delete(from.getName())));
+    Outcome deleted = deleteOld(old.get(), from);
+    if (deleted instanceof Outcome.Conflict left) {
+      events.warning(resource, "OldCopyLeft", "in " + describe(from) + ": " + left.message());
+      return Optional.empty();
+    }
+    return Optional.of(deleted);
+  }
+
+  private Outcome deleteOld(Converger<?> old, OrgMove from) {
+    String sent = from.getPendingFingerprint();
+    return WritePriority.run(WritePriority.USER_CHANGE, () -> sent == null ? old.delete(from.getName())
+        : old.deleteIfSent(from.getName(), text -> fingerprints.matches(sent, text)));
   }
 
   /** The old org's target, only if its credentials still reach that very org. */
   private Optional<OrgTarget> oldOrg(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource,
       OrgMove from) {
-    CredentialsResolver.Resolved old = resolver.resolve(resource.getMetadata().getNamespace(),
-        CredentialsRefs.parseRef(from.getRef()), true);
-    return old instanceof CredentialsResolver.Org org && org.target().key().equals(from.getOrg())
-        ? Optional.of(org.target()) : Optional.empty();
+    CredentialsResolver.Resolved old = orgs.recordedOrg(resource.getMetadata().getNamespace(),
+        new RecordedCredentials(from.getRef(), from.getOrg(), from.getUid(), from.getIdentity()));
+    return old instanceof CredentialsResolver.Org org ? Optional.of(org.target()) : Optional.empty();
+  }
+
+  /** Records a move before acting; nothing is owned in the new org until it is created. */
+  private static void startMove(DatadogResourceStatus status, OrgMove from, RecordedCredentials to) {
+    status.setMovingFrom(from);
+    status.setRemoteName(null);
+    PendingWrite.clear(status);
+    status.setAppliedFingerprint(null);
+    status.setRejectedFingerprint(null);
+    status.setCredentials(to);
+  }
+
+  /** The move is over; {@code leftBehind}: a copy that could not be deleted, for an admin to clean up. */
+  private static void finishMove(DatadogResourceStatus status, OrgMove leftBehind) {
+    status.setMovingFrom(null);
+    if (leftBehind != null) {
+      status.setOldCopy(leftBehind);
+    }
   }
 
   static String describe(OrgMove where) {
     return describe(where.getRef(), where.getOrg());
   }
 
-  /** An org as users see it: the credentials' name and the endpoint, never a key. */
+  /** An org as users see it: the credentials' name and where the org is (scheme, host, port), never a key. */
   static String describe(String ref, String org) {
-    return "the Datadog org " + org + " (credentials " + ref + ")";
+    return "the Datadog org at " + display(org) + " (credentials " + ref + ")";
+  }
+
+  /** An org as recorded, reduced to scheme, host and port (records of earlier versions held the whole URL). */
+  static String display(String org) {
+    if (org == null) {
+      return "the default org's endpoint";
+    }
+    try {
+      URI uri = new URI(org);
+      return uri.getScheme() != null && uri.getHost() != null ? OrgTarget.display(uri) : "(an endpoint)";
+    } catch (java.net.URISyntaxException e) {
+      return "(an endpoint)";
+    }
   }
 }

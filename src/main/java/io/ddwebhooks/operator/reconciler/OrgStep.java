@@ -2,17 +2,15 @@ package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
-import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.crd.RecordedCredentials;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
- * The "which org" step of a reconcile: resolves the credentials, refuses a change of org once the resource owns an
- * object (moving objects between orgs is not supported yet), and narrows name claimants to the same org (the same
- * name in two orgs is no conflict).
+ * The "which org" step of a reconcile: resolves the credentials, tells whether what status recorded is in that very
+ * org (proven, see {@link OrgIdentities}), and narrows name claimants to the same org (the same name in two orgs is
+ * no conflict, and a resource that may not use an org claims nothing in it).
  */
 final class OrgStep {
 
@@ -24,46 +22,68 @@ final class OrgStep {
 
   /** The org for this reconcile, or the outcome that stops it. */
   CredentialsResolver.Resolved resolve(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource) {
-    String namespace = resource.getMetadata().getNamespace();
-    CredentialsResolver.Resolved resolved = resolver.resolve(namespace, resource.getSpec().getCredentialsRef());
-    if (!(resolved instanceof CredentialsResolver.Org org)) {
-      return resolved;
-    }
-    return org;
+    return resolver.resolve(resource.getMetadata().getNamespace(), resource.getSpec().getCredentialsRef());
   }
 
   /**
-   * The org the owned object lives in: status.credentials, or for objects written before several orgs, the default
-   * org as it is now (they can only have been written there).
+   * Where the owned object lives: status.credentials; for objects written before several orgs, the default org
+   * (they can only have been written there), as a record of an earlier version.
    */
-  Optional<String> recordedOrg(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource) {
+  RecordedCredentials recorded(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource) {
     DatadogResourceStatus status = resource.getStatus();
-    if (status != null && status.getCredentials() != null && status.getCredentials().getOrg() != null) {
-      return Optional.of(status.getCredentials().getOrg());
+    if (status != null && status.getCredentials() != null) {
+      return status.getCredentials();
     }
-    return resolver.orgKeyOf(resource.getMetadata().getNamespace(), null);
+    return new RecordedCredentials(CredentialsRefs.DEFAULT_REF, null);
   }
 
-  /** The claimants whose object lives (or would live) in {@code orgKey}. */
+  /** Whether status proves that the object of {@code resource} lives in {@code org}. */
+  boolean recordedIn(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource,
+      CredentialsResolver.Org org) {
+    RecordedCredentials recorded = recorded(resource);
+    if (recorded.getOrg() == null) {
+      // before several orgs: the default org, as it is now
+      CredentialsResolver.Resolved defaultOrg = resolver.resolve(resource.getMetadata().getNamespace(), null);
+      return defaultOrg instanceof CredentialsResolver.Org d && d.target().key().equals(org.target().key());
+    }
+    return resolver.sameOrg(recorded, org);
+  }
+
+  /** The claimants whose object lives, or would live, in {@code org}. */
   <R extends CustomResource<? extends ManagedSpec, DatadogResourceStatus>> List<R> sameOrg(Collection<R> claimants,
-      String orgKey) {
-    return claimants.stream().filter(c -> Objects.equals(orgOf(c).orElse(null), orgKey)).toList();
+      CredentialsResolver.Org org) {
+    return claimants.stream().filter(c -> inOrg(c, org)).toList();
   }
 
-  Optional<String> orgOf(CustomResource<? extends ManagedSpec, DatadogResourceStatus> r) {
-    if (r.getStatus() != null && r.getStatus().getCredentials() != null) {
-      return Optional.ofNullable(r.getStatus().getCredentials().getOrg());
+  /**
+   * Whether {@code r} is (or may be) in {@code org}: by what its status recorded when it wrote there, else by what
+   * its spec resolves to now, with every check (a namespace its credentials do not admit is in no org).
+   */
+  boolean inOrg(CustomResource<? extends ManagedSpec, DatadogResourceStatus> r, CredentialsResolver.Org org) {
+    if (r.getStatus() != null && r.getStatus().getCredentials() != null
+        && r.getStatus().getCredentials().getOrg() != null) {
+      return resolver.sameOrg(r.getStatus().getCredentials(), org);
     }
-    return resolver.orgKeyOf(r.getMetadata().getNamespace(), r.getSpec() == null ? null
-        : r.getSpec().getCredentialsRef());
+    if (r.getSpec() == null) {
+      return false;
+    }
+    CredentialsResolver.Resolved now = resolver.resolve(r.getMetadata().getNamespace(),
+        r.getSpec().getCredentialsRef());
+    return now instanceof CredentialsResolver.Org o && o.target().key().equals(org.target().key());
   }
 
-  /** The credentials to delete with: those recorded when the object was written, else the spec's. */
+  /** The org to delete in: the one status records, reached through credentials the namespace may use today. */
   CredentialsResolver.Resolved forDeletion(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource) {
-    DatadogResourceStatus status = resource.getStatus();
-    var ref = status != null && status.getCredentials() != null
-        ? CredentialsRefs.parseRef(status.getCredentials().getRef())
-        : resource.getSpec() == null ? null : resource.getSpec().getCredentialsRef();
-    return resolver.resolve(resource.getMetadata().getNamespace(), ref, true);
+    RecordedCredentials recorded = recorded(resource);
+    if (recorded.getOrg() == null) {
+      // written before several orgs were supported: to the default org, which is where it is deleted
+      return resolver.resolve(resource.getMetadata().getNamespace(), null);
+    }
+    return resolver.resolveRecorded(resource.getMetadata().getNamespace(), recorded);
+  }
+
+  /** The org a recorded old copy lives in, resolved only if its credentials still reach that very org. */
+  CredentialsResolver.Resolved recordedOrg(String namespace, RecordedCredentials where) {
+    return resolver.resolveRecorded(namespace, where);
   }
 }

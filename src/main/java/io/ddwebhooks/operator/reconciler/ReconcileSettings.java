@@ -12,9 +12,19 @@ import java.util.function.DoubleSupplier;
 /**
  * What a reconciler needs besides its kind: the collaborators with side effects (each an interface or a plain object,
  * so a unit test passes plain fakes), the Datadog orgs and how to pick one, the operator's settings, and the clock and
- * random source (injected so tests control them).
+ * random source (injected so tests control them). {@code minInterval}: the shortest resync or reapply interval a
+ * resource's annotation may ask for (MIN_RESOURCE_INTERVAL); {@code references}: what custom variables' values refer
+ * to, shared by both controllers.
  */
 public record ReconcileSettings(SecretSource secrets, EventSink events, StatusCheckpoint checkpoint,
-    ReconcileObserver observer, Backoff backoff, Duration resync, AdoptionScope adoption, TemplateRules templates,
-    Fingerprints fingerprints,
-    DatadogOrgs orgs, CredentialsResolver credentials, OrgHealth health, Clock clock, DoubleSupplier random) {}
+    ReconcileObserver observer, Backoff backoff, Duration resync, Duration minInterval, AdoptionScope adoption,
+    TemplateRules templates, Fingerprints fingerprints, DatadogOrgs orgs, CredentialsResolver credentials,
+    OrgHealth health, VariableReferences references, Clock clock, DoubleSupplier random) {
+
+  /** What the operator may do with {@code resource}: its policies, its annotations and the operator's settings. */
+  io.ddwebhooks.operator.sync.Directives directives(
+      io.fabric8.kubernetes.client.CustomResource<? extends io.ddwebhooks.operator.crd.ManagedSpec, ?> resource) {
+    return io.ddwebhooks.operator.sync.Directives.of(resource.getMetadata().getAnnotations(),
+        resource.getMetadata().getNamespace(), resource.getSpec(), adoption, minInterval);
+  }
+}

@@ -3,7 +3,8 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
-import io.ddwebhooks.operator.sync.Converger;
+import io.ddwebhooks.operator.sync.Ownership;
+import io.ddwebhooks.operator.sync.WriteIntent;
 import io.ddwebhooks.operator.sync.Directives;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.Outcome;
@@ -28,6 +29,8 @@ final class StatusBook {
   private final Fingerprints fingerprints;
   private final DatadogResourceStatus before;
   private final DatadogResourceStatus status;
+  /** The status as the API server holds it now: as read, then as each checkpoint wrote it. */
+  private DatadogResourceStatus persisted;
 
   private StatusCheckpoint checkpoint;
   private boolean checkpointed;
@@ -39,6 +42,7 @@ final class StatusBook {
 
   private void checkpointNow() {
     checkpoint.write(resource, status);
+    persisted = StatusJson.copy(status);
     checkpointed = true;
   }
 
@@ -46,6 +50,7 @@ final class StatusBook {
     this.resource = resource;
     this.fingerprints = fingerprints;
     this.before = resource.getStatus();
+    this.persisted = before;
     this.status = before == null ? new DatadogResourceStatus() : StatusJson.copy(before);
   }
 
@@ -76,12 +81,19 @@ final class StatusBook {
     return Optional.empty();
   }
 
-  /** What status proves about the object; {@code canonical}: the desired state, to compare with what was applied. */
-  Converger.Ownership ownership(Directives directives, String canonical, Instant now) {
+  /**
+   * What status proves about the object; {@code canonical}: the desired state, to compare with what was applied;
+   * {@code recognizable}: what Datadog would return of it (for a pending name recorded by an earlier version, which
+   * kept no fingerprint of what it sent: then only an object that already holds what is asked for now is taken).
+   */
+  Ownership ownership(Directives directives, String canonical, String recognizable, Instant now) {
     boolean reapplyDue = directives.reapplyInterval().map(i -> due(status.getLastAppliedTime(), i, now))
         .orElse(false);
-    return new Converger.Ownership(status.getRemoteName(), status.getPendingName(), directives.adoption(),
-        directives.adoptionRefusal(), fingerprints.matches(status.getAppliedFingerprint(), canonical), reapplyDue);
+    boolean takenBefore = ReadyCondition.reason(status).equals(Optional.of(Reason.NameConflict.name()));
+    return new Ownership(status.getRemoteName(), status.getPendingName(),
+        PendingWrite.sent(status, fingerprints, recognizable), directives.adoption(),
+        directives.adoptionRefusal(), fingerprints.matches(status.getAppliedFingerprint(), canonical), reapplyDue,
+        takenBefore);
   }
 
   /** A change someone made (first reconcile, new spec, changed Secret; null: the spec alone), not a re-read. */
@@ -90,18 +102,18 @@ final class StatusBook {
         || (secretVersions != null && !status.getSecretVersions().equals(secretVersions));
   }
 
-  /** The name being created or renamed to, persisted before the write (see {@link Converger.Intent}). */
-  Converger.Intent intent() {
-    return new Converger.Intent() {
+  /** The name being created or renamed to, persisted before the write (see {@link WriteIntent}). */
+  WriteIntent intent() {
+    return new WriteIntent() {
       @Override
-      public void record(String name) {
-        status.setPendingName(name);
+      public void record(String name, String sent) {
+        PendingWrite.record(status, name, sent, fingerprints);
         checkpointNow();
       }
 
       @Override
       public void clear() {
-        status.setPendingName(null);
+        PendingWrite.clear(status);
       }
     };
   }
@@ -128,8 +140,8 @@ final class StatusBook {
     } else if (outcome instanceof Outcome.Rejected) {
       status.setRejectedFingerprint(fingerprint);
     } else if (outcome instanceof Outcome.Conflict) {
-      // the name is someone else's: a recorded intent for it is void
-      status.setPendingName(null);
+      // the name is someone else's: a recorded intent for it is void, and the answer is final
+      PendingWrite.clear(status);
     }
   }
 
@@ -143,23 +155,9 @@ final class StatusBook {
     status.setCredentials(status.getRemoteName() == null ? credentials : status.getCredentials());
   }
 
-  /** Records a move before acting (persisted at once); nothing is owned in the new org until it is created. */
-  void startMove(io.ddwebhooks.operator.crd.OrgMove from, io.ddwebhooks.operator.crd.RecordedCredentials to) {
-    status.setMovingFrom(from);
-    status.setRemoteName(null);
-    status.setPendingName(null);
-    status.setAppliedFingerprint(null);
-    status.setRejectedFingerprint(null);
-    status.setCredentials(to);
+  /** Persists the status now, before a write whose outcome must survive a crash (a checkpoint). */
+  void persistNow() {
     checkpointNow();
-  }
-
-  /** The move is over; {@code leftBehind}: a copy that could not be deleted, for an admin to clean up. */
-  void finishMove(io.ddwebhooks.operator.crd.OrgMove leftBehind) {
-    status.setMovingFrom(null);
-    if (leftBehind != null) {
-      status.setOldCopy(leftBehind);
-    }
   }
 
   /** Observe only: remember which Secret versions the comparison used. */
@@ -169,7 +167,7 @@ final class StatusBook {
 
   private void applied(String name, String fingerprint, Map<String, String> secretVersions) {
     status.setRemoteName(name);
-    status.setPendingName(null);
+    PendingWrite.clear(status);
     status.setAppliedFingerprint(fingerprint);
     status.setRejectedFingerprint(null);
     status.setSecretVersions(secretVersions);
@@ -187,7 +185,9 @@ final class StatusBook {
       checkpoint.writeFinal(primary, status);
       primary.setStatus(status);
       control = UpdateControl.noUpdate();
-    } else if (StatusJson.same(status, before)) {
+    } else if (StatusJson.same(status, persisted)) {
+      // compared with what the API server holds, checkpoints included: a field a checkpoint set and this reconcile
+      // cleared (a pending name Datadog refused) must be written away, even when the rest is as it was
       control = UpdateControl.noUpdate();
     } else {
       primary.setStatus(status);

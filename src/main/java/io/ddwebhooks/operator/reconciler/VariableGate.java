@@ -56,15 +56,18 @@ final class VariableGate {
   private final Map<String, Integer> toldOwners = new ConcurrentHashMap<>();
   private volatile InformerEventSource<DatadogCustomVariable, ?> variables;
   private final DeclaredVariables declared;
+  private final VariableReferences references;
   private volatile io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<?> webhooks;
 
-  VariableGate(TemplateRules rules, OrgStep orgs, DatadogOrgs datadog, EventSink events, Clock clock, Duration keep) {
+  VariableGate(TemplateRules rules, OrgStep orgs, DatadogOrgs datadog, EventSink events, Clock clock, Duration keep,
+      VariableReferences references) {
     this.rules = rules;
     this.orgs = orgs;
     this.held = new HeldVariables(datadog, clock, keep);
     this.events = events;
     this.clock = clock;
-    this.declared = new DeclaredVariables(clock);
+    this.declared = new DeclaredVariables(clock, references);
+    this.references = references;
   }
 
   /** For the webhook controller: indexes webhooks by the names they refer to and watches the custom variables. */
@@ -117,11 +120,11 @@ final class VariableGate {
 
   /** Checks the texts of {@code webhook}, which lives (or will) in {@code org}. */
   VariableCheck.Result check(CustomResource<?, DatadogResourceStatus> webhook, List<VariableCheck.Text> texts,
-      OrgTarget org) {
-    Map<String, VariableCheck.Declaration> declared = declarations(org.key());
+      CredentialsResolver.Org org) {
+    Map<String, VariableCheck.Declared> declared = declarations(org);
     VariableCheck.Result result = VariableCheck.check(texts, webhook.getMetadata().getNamespace(), declared,
-        name -> held.secret(org, name), rules);
-    result.foreignSecrets().forEach(name -> tellOwner(name, declared, org.key()));
+        name -> held.held(org.target(), name), rules);
+    result.foreignSecrets().forEach(name -> tellOwner(name, declared));
     return result;
   }
 
@@ -133,7 +136,9 @@ final class VariableGate {
    */
   <S extends io.ddwebhooks.operator.crd.ManagedSpec> Optional<Outcome> gate(
       CustomResource<S, DatadogResourceStatus> webhook, StatusBook book,
-      ResourceKind<S, ?> kind, SecretValues values, OrgTarget org) {
+      ResourceKind<S, ?> kind, SecretValues values, CredentialsResolver.Org org) {
+    // a custom variable's value: what it refers to is checked wherever it is referred to
+    kind.templateValue(webhook.getSpec(), values).ifPresent(v -> references.read(webhook, v));
     if (!kind.hasTemplates()) {
       return Optional.empty();
     }
@@ -142,6 +147,12 @@ final class VariableGate {
       result = check(webhook, kind.templates(webhook.getSpec(), values), org);
     } catch (HeldVariables.CannotTell e) {
       return Optional.of(Outcomes.failure(Operation.GET, "custom variable", e.name, e.cause));
+    }
+    if (!result.cannotTell().isEmpty() && rules.access() != TemplateRules.Access.OFF) {
+      // what those values refer to decides whether the templates may be written: wait until it is known
+      return Optional.of(new Outcome.Unavailable("the templates refer to custom variable(s) whose value is read from"
+          + " a Secret the operator has not read yet, or to too many variables to follow: the names in those values"
+          + " are checked before anything is written; retried"));
     }
     String message = result.resolved() ? "every variable the templates refer to is known"
         : "unknown variable(s): " + String.join("; ", result.unknown());
@@ -162,25 +173,24 @@ final class VariableGate {
         : Optional.empty();
   }
 
-  private Map<String, VariableCheck.Declaration> declarations(String orgKey) {
+  private Map<String, VariableCheck.Declared> declarations(CredentialsResolver.Org org) {
     var source = variables;
-    return source == null ? Map.of() : declared.of(orgKey, source::list, orgs::orgOf);
+    return source == null ? Map.of() : declared.of(org.target().key(), source::list, v -> orgs.inOrg(v, org));
   }
 
   /** Tells a secret variable's owner how many webhooks of other namespaces refer to it (when that number changes). */
-  private void tellOwner(String name, Map<String, VariableCheck.Declaration> declared, String orgKey) {
+  private void tellOwner(String name, Map<String, VariableCheck.Declared> declared) {
     var source = variables;
     var cache = webhooks;
-    VariableCheck.Declaration d = declared.get(name);
+    VariableCheck.Declaration d = Optional.ofNullable(declared.get(name)).flatMap(VariableCheck.Declared::holder)
+        .orElse(null);
     if (source == null || cache == null || d == null) {
       return;
     }
     long foreign = cache.byIndex(INDEX, name).stream()
         .map(w -> ((CustomResource<?, ?>) w).getMetadata().getNamespace())
         .filter(ns -> !ns.equals(d.namespace()) && !d.shared(ns)).count();
-    source.list().filter(v -> v.getMetadata().getNamespace().equals(d.namespace())
-            && VARIABLES.datadogName(v.getSpec(), v.getMetadata().getName()).equals(name)
-            && Objects.equals(orgs.orgOf(v).orElse(null), orgKey))
+    source.list().filter(v -> AppliedValues.uid(v).equals(d.id()))
         .findFirst().ifPresent(owner -> {
           Integer before = toldOwners.put(owner.getMetadata().getUid() + "", (int) foreign);
           if (before == null || before != (int) foreign) {

@@ -5,39 +5,22 @@ import io.ddwebhooks.operator.datadog.Operation;
 import io.ddwebhooks.operator.datadog.Verdict;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Converges one Datadog object to a desired state with the fewest, safest calls: GET; absent means POST; present and
- * different means one full PUT; equal means no write. Renames are a PUT on the owned name carrying the new name. An
+ * different means one full PUT; equal means no write; a rename is a PUT on the owned name carrying the new one. An
  * object that vanishes under an update or rename is created again; a name taken under a create or rename is a
  * conflict. Every Datadog failure becomes an {@link Outcome} through {@link Outcomes}.
  *
- * <p>Never writes an object this resource does not own. Ownership is {@code status.remoteName}, or
- * {@code status.pendingName} (recorded through {@link Intent} before every create or rename, so that the object
- * found after a crash is recognised), or an adoption the operator allowed.
+ * <p>Never writes an object this resource does not own. Ownership is {@code status.remoteName}, or an adoption the
+ * operator allowed, or {@code status.pendingName}: the name of a create or rename recorded through {@link WriteIntent}
+ * before it was sent, whose answer was lost. The object found under a pending name is this resource's only when it
+ * holds exactly what was sent there ({@link ResourceKind#recognizable}, checked against the recorded fingerprint): a
+ * lost answer to a create of a name someone else holds must never turn into a takeover.
  */
 public final class Converger<T> {
-
-  /** Persists the name about to be created or renamed to, before the write. */
-  public interface Intent {
-    void record(String name);
-
-    /** The write certainly did not happen: the recorded name is void. */
-    void clear();
-  }
-
-  /**
-   * What this resource knows about its object. {@code specApplied}: this exact desired state was applied before
-   * (status fingerprint); {@code reapplyDue}: the reapply interval asks for a write all the same.
-   */
-  public record Ownership(String ownedName, String pendingName, Directives.Adoption adoption,
-      String adoptionRefusal, boolean specApplied, boolean reapplyDue) {
-
-    boolean appliedBefore() {
-      return specApplied && !reapplyDue;
-    }
-  }
 
   /** A Datadog call that failed, with what it was, so that its answer is read for that operation. */
   private static final class Failed extends RuntimeException {
@@ -62,9 +45,14 @@ public final class Converger<T> {
   }
 
   /** Makes Datadog hold {@code desired} (see the class comment). */
-  public Outcome apply(T desired, Ownership own, Intent intent) {
+  public Outcome apply(T desired, Ownership own, WriteIntent intent) {
+    return answered(() -> converge(desired, own, intent));
+  }
+
+  /** What {@code work} came to, a failed Datadog call read for the operation it was. */
+  private Outcome answered(Supplier<Outcome> work) {
     try {
-      return converge(desired, own, intent);
+      return work.get();
     } catch (Failed f) {
       return Outcomes.failure(f.operation, kind.noun(), f.name, f.cause);
     }
@@ -73,7 +61,7 @@ public final class Converger<T> {
   /** Observe only: reads and compares, never writes. */
   public Outcome observe(T desired) {
     String name = kind.nameOf(desired);
-    try {
+    return answered(() -> {
       Optional<T> actual = get(name);
       if (actual.isEmpty()) {
         return new Outcome.Absent("observe only: there is no " + kind.noun() + " named '" + name
@@ -85,30 +73,46 @@ public final class Converger<T> {
             + String.join(", ", diffs) + "); nothing is corrected");
       }
       return new Outcome.Synced("observe only: " + kind.noun() + " '" + name + "' matches the spec in Datadog");
-    } catch (Failed f) {
-      return Outcomes.failure(f.operation, kind.noun(), f.name, f.cause);
-    }
+    });
   }
 
   /** Deletes the owned object; {@link Outcome.Synced} says it is gone (deleted now, or already). */
   public Outcome delete(String name) {
-    try {
+    return answered(() -> {
       boolean existed = call(Operation.DELETE, name, () -> remote.delete().test(name));
       return new Outcome.Synced(existed ? "deleted " + kind.noun() + " '" + name + "' from Datadog"
           : kind.noun() + " '" + name + "' was already gone from Datadog");
-    } catch (Failed f) {
-      return Outcomes.failure(f.operation, kind.noun(), f.name, f.cause);
-    }
+    });
   }
 
-  private Outcome converge(T desired, Ownership found, Intent intent) {
+  /**
+   * Deletes the object an interrupted create or rename may have made under {@code name}, only if it holds exactly
+   * what was sent ({@code sent}); one that does not is someone else's (or was changed since) and is left: then
+   * {@link Outcome.Conflict} says so.
+   */
+  public Outcome deleteIfSent(String name, Predicate<String> sent) {
+    return answered(() -> {
+      Optional<T> actual = get(name);
+      if (actual.isEmpty()) {
+        return new Outcome.Synced(kind.noun() + " '" + name + "' was never created in Datadog (or is gone)");
+      }
+      if (!sent.test(kind.recognizable(actual.get()))) {
+        return new Outcome.Conflict("left " + kind.noun() + " '" + name + "' in Datadog: a create or rename to that"
+            + " name was interrupted, and the object there does not hold what this resource sent, so it is not"
+            + " known to be this resource's");
+      }
+      return delete(name);
+    });
+  }
+
+  private Outcome converge(T desired, Ownership found, WriteIntent intent) {
     String target = kind.nameOf(desired);
     Ownership own = pendingObject(found, target);
     if (own.ownedName() != null && !own.ownedName().equals(target)) {
       return rename(desired, own, target, intent);
     }
     if (kind.createsWithoutRead() && own.ownedName() == null && own.pendingName() == null
-        && own.adoption() == Directives.Adoption.NOT_REQUESTED) {
+        && own.adoption() == Directives.Adoption.NOT_REQUESTED && !own.takenBefore()) {
       try {
         // status proves this resource never made it: the POST's "already exists" is the authority, no GET first
         return create(desired, Outcome.Change.CREATED, own, intent);
@@ -126,7 +130,7 @@ public final class Converger<T> {
     Outcome.Change change;
     if (target.equals(own.ownedName())) {
       change = Outcome.Change.UPDATED;
-    } else if (target.equals(own.pendingName())) {
+    } else if (target.equals(own.pendingName()) && own.sent(kind.recognizable(actual.get()))) {
       change = Outcome.Change.RECOVERED;
     } else if (own.adoption() == Directives.Adoption.ALLOWED) {
       change = Outcome.Change.ADOPTED;
@@ -152,14 +156,19 @@ public final class Converger<T> {
   private Ownership pendingObject(Ownership own, String target) {
     String pending = own.pendingName();
     if (pending == null || pending.equals(target) || pending.equals(own.ownedName())
-        || (own.ownedName() != null && get(own.ownedName()).isPresent()) || get(pending).isEmpty()) {
+        || (own.ownedName() != null && get(own.ownedName()).isPresent())) {
       return own;
     }
-    return new Ownership(pending, pending, own.adoption(), own.adoptionRefusal(), false, own.reapplyDue());
+    Optional<T> atPending = get(pending);
+    if (atPending.isEmpty() || !own.sent(kind.recognizable(atPending.get()))) {
+      return own;
+    }
+    return new Ownership(pending, pending, own.sentUnderPending(), own.adoption(), own.adoptionRefusal(), false,
+        own.reapplyDue(), own.takenBefore());
   }
 
   private Outcome update(String target, T desired, Outcome.Change change, List<String> diffs, Ownership own,
-      Intent intent) {
+      WriteIntent intent) {
     try {
       remote.update().apply(target, desired);
     } catch (DatadogApiException e) {
@@ -172,11 +181,11 @@ public final class Converger<T> {
     return wrote(change, target, diffs, null, own);
   }
 
-  private Outcome rename(T desired, Ownership own, String target, Intent intent) {
+  private Outcome rename(T desired, Ownership own, String target, WriteIntent intent) {
     String from = own.ownedName();
     Optional<T> atTarget = get(target);
     if (atTarget.isPresent()) {
-      if (target.equals(own.pendingName()) && get(from).isEmpty()) {
+      if (target.equals(own.pendingName()) && own.sent(kind.recognizable(atTarget.get())) && get(from).isEmpty()) {
         // an earlier attempt renamed it and did not get to record that
         List<String> diffs = kind.differences(desired, atTarget.get(), false);
         if (!diffs.isEmpty()) {
@@ -190,7 +199,7 @@ public final class Converger<T> {
       // the old object went away outside Kubernetes: nothing to rename, create under the new name
       return create(desired, Outcome.Change.RECREATED, own, intent);
     }
-    intent.record(target);
+    intent.record(target, kind.recognizable(desired));
     try {
       remote.update().apply(from, desired);
     } catch (DatadogApiException e) {
@@ -207,9 +216,9 @@ public final class Converger<T> {
     return wrote(Outcome.Change.RENAMED, target, List.of("name"), from, own);
   }
 
-  private Outcome create(T desired, Outcome.Change change, Ownership own, Intent intent) {
+  private Outcome create(T desired, Outcome.Change change, Ownership own, WriteIntent intent) {
     String name = kind.nameOf(desired);
-    intent.record(name);
+    intent.record(name, kind.recognizable(desired));
     try {
       remote.create().apply(desired);
     } catch (DatadogApiException e) {

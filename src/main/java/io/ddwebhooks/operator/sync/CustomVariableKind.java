@@ -116,6 +116,24 @@ public final class CustomVariableKind implements ResourceKind<DatadogCustomVaria
   }
 
   @Override
+  public Optional<String> templateValue(DatadogCustomVariableSpec spec, SecretValues secrets) {
+    return Optional.ofNullable(spec.getValue() != null ? spec.getValue()
+        : secrets.get(spec.getValueFrom().getSecretKeyRef()));
+  }
+
+  /** The name and secrecy, and the value only when it is not secret (Datadog never returns a secret one). */
+  @Override
+  public String recognizable(CustomVariable v) {
+    ObjectNode n = JsonText.mapper().createObjectNode();
+    n.put("name", v.name());
+    n.put("is_secret", v.isSecret());
+    if (!v.isSecret()) {
+      n.put("value", v.value());
+    }
+    return n.toString();
+  }
+
+  @Override
   public Optional<String> renameNotice(String oldName, String newName) {
     return Optional.of("renamed custom variable '" + oldName + "' to '" + newName + "': Datadog does not update"
         + " webhooks that use $" + oldName + "; change them to $" + newName);

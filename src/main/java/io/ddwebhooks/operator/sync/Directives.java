@@ -30,15 +30,22 @@ public record Directives(
   /** Whether this resource may take over an existing Datadog object of its name. */
   public enum Adoption { NOT_REQUESTED, ALLOWED, REFUSED }
 
-  /** The shortest interval the annotations accept, so that one resource cannot make the operator spin. */
-  public static final Duration MIN_INTERVAL = Duration.ofSeconds(5);
+  /** The shortest interval the annotations accept by default (see {@link OperatorConfig}). */
+  public static final Duration MIN_INTERVAL = OperatorConfig.DEFAULT_MIN_RESOURCE_INTERVAL;
 
   /** Why a paused resource makes no Datadog calls. */
   public static final Outcome.Paused PAUSED = new Outcome.Paused("paused by annotation " + Annotations.PAUSED
       + ": no Datadog calls until it is removed");
 
+  /** As {@link #of(Map, String, ManagedSpec, AdoptionScope, Duration)} with the default floor. */
   public static Directives of(Map<String, String> annotations, String namespace, ManagedSpec spec,
       AdoptionScope adoptionScope) {
+    return of(annotations, namespace, spec, adoptionScope, MIN_INTERVAL);
+  }
+
+  /** {@code minInterval}: the shortest resync or reapply interval an annotation may ask for. */
+  public static Directives of(Map<String, String> annotations, String namespace, ManagedSpec spec,
+      AdoptionScope adoptionScope, Duration minInterval) {
     Map<String, String> a = annotations == null ? Map.of() : annotations;
     List<String> problems = new ArrayList<>();
     Adoption adoption = Adoption.NOT_REQUESTED;
@@ -56,8 +63,8 @@ public record Directives(
         spec != null && spec.getDeletionPolicy() == DeletionPolicy.Orphan,
         adoption,
         refusal,
-        duration(a, Annotations.RESYNC_INTERVAL, problems),
-        duration(a, Annotations.REAPPLY_INTERVAL, problems),
+        duration(a, Annotations.RESYNC_INTERVAL, minInterval, problems),
+        duration(a, Annotations.REAPPLY_INTERVAL, minInterval, problems),
         List.copyOf(problems));
   }
 
@@ -81,15 +88,17 @@ public record Directives(
     return "true".equalsIgnoreCase(annotations.getOrDefault(key, "").trim());
   }
 
-  private static Optional<Duration> duration(Map<String, String> annotations, String key, List<String> problems) {
+  private static Optional<Duration> duration(Map<String, String> annotations, String key, Duration minInterval,
+      List<String> problems) {
     String value = annotations.get(key);
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }
     try {
       Duration d = OperatorConfig.parseDuration("annotation " + key, value, null);
-      if (d.compareTo(MIN_INTERVAL) < 0) {
-        problems.add("annotation " + key + " must be at least 5s, got '" + value + "'");
+      if (d.compareTo(minInterval) < 0) {
+        problems.add("annotation " + key + " must be at least " + OperatorConfig.format(minInterval)
+            + " (the operator's MIN_RESOURCE_INTERVAL), got '" + value + "'");
         return Optional.empty();
       }
       return Optional.of(d);

@@ -94,6 +94,37 @@ public final class Fingerprints {
         p.get().mac().getBytes(StandardCharsets.US_ASCII));
   }
 
+  /**
+   * A deterministic keyed tag of {@code text} with the current key, {@code <keyId>:<mac>}: equal texts give equal
+   * tags, so two records can be compared without either holding the text (an org identity made of an API key, say),
+   * and nobody without the key can tell which text a tag stands for.
+   */
+  public String tag(String text) {
+    return currentId + ":" + mac(keys.get(currentId), TAG_SALT, text);
+  }
+
+  /** Whether {@code tag} is that of {@code text}; empty when the key it was made with is no longer held. */
+  public Optional<Boolean> tagMatches(String tag, String text) {
+    if (tag == null) {
+      return Optional.of(false);
+    }
+    int colon = tag.indexOf(':');
+    if (colon <= 0 || !keys.containsKey(tag.substring(0, colon))) {
+      return Optional.empty();
+    }
+    String expected = mac(keys.get(tag.substring(0, colon)), TAG_SALT, text);
+    return Optional.of(MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        tag.substring(colon + 1).getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  /** Whether {@code tag} was made with the key new tags use. */
+  public boolean current(String tag) {
+    return tag != null && tag.startsWith(currentId + ":");
+  }
+
+  /** Separates tags from fingerprints (whose salts are 22 random characters). */
+  private static final String TAG_SALT = "tag";
+
   private record Parsed(String keyId, String salt, String mac) {}
 
   private static Optional<Parsed> parse(String fingerprint) {

@@ -66,6 +66,14 @@ public interface ResourceKind<S extends ManagedSpec, T> {
     return false;
   }
 
+  /**
+   * A value other templates can refer to ({@code $NAME}), with Secret values filled in: a custom variable's value;
+   * empty for kinds without one. What it refers to in turn is checked wherever it is referred to.
+   */
+  default Optional<String> templateValue(S spec, SecretValues secrets) {
+    return Optional.empty();
+  }
+
   /** The texts Datadog fills variables into (URL, header values, payload), with where each came from. */
   default List<VariableCheck.Text> templates(S spec, SecretValues secrets) {
     return List.of();
@@ -85,6 +93,14 @@ public interface ResourceKind<S extends ManagedSpec, T> {
 
   /** A stable text of everything the operator manages in {@code desired}, input to the status fingerprint. */
   String canonical(T desired);
+
+  /**
+   * A stable text of what Datadog will return of {@code object} (secret values left out, server defaults filled in):
+   * equal for what was sent and what a GET finds when nobody changed it. An interrupted create or rename records the
+   * fingerprint of this text, so that the object found under that name later is taken for this resource's only when
+   * it holds exactly what was sent.
+   */
+  String recognizable(T object);
 
   /**
    * Names of the managed fields where {@code actual} differs from {@code desired} (never their values).

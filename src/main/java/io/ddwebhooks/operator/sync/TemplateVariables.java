@@ -34,8 +34,12 @@ public final class TemplateVariables {
       // the old name of SECURITY_RULE_MATCHED_QUERIES, still in many payloads: not reported as a typo
       "SECURITY_RULE_QUERY");
 
-  /** $ then a whole name token (so the longest name wins: $DATE_POSIX is not $DATE), then an optional [key]. */
-  private static final Pattern REFERENCE = Pattern.compile("\\$([A-Za-z0-9_]+)(\\[[^\\]]*\\])?");
+  /**
+   * $ (or %24, as a URL may carry it, or ${) then a whole name token, so the longest name wins ($DATE_POSIX is not
+   * $DATE). Anywhere: inside the brackets of $TAGS[...] or $DATE[...] too, since how Datadog reads those is not
+   * documented and a reference hidden there must not escape the check.
+   */
+  private static final Pattern REFERENCE = Pattern.compile("(?:\\$|%24)\\{?([A-Za-z0-9_]+)");
 
   private TemplateVariables() {}
 

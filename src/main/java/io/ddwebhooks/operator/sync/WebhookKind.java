@@ -196,6 +196,13 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
     return n.toString();
   }
 
+  /** Everything: Datadog returns every field of a webhook, with its defaults filled in. */
+  @Override
+  public String recognizable(Webhook w) {
+    return canonical(new Webhook(w.name(), w.url(), w.payload() == null ? Webhook.DEFAULT_PAYLOAD : w.payload(),
+        headersOrEmpty(w.customHeaders()), w.encodeAs() == null ? Webhook.ENCODE_JSON : w.encodeAs()));
+  }
+
   @Override
   public List<String> differences(Webhook desired, Webhook actual, boolean appliedBefore) {
     List<String> diffs = new ArrayList<>();

@@ -77,7 +77,10 @@ class MultipleOrgsIT {
     assertThat(h.datadog.webhook("alerts").orElseThrow().get("url").asText()).isEqualTo("https://prod.example.com");
     var status = h.get(DatadogWebhook.class, "team-a", "alerts").getStatus();
     assertThat(status.getCredentials().getRef()).isEqualTo("ClusterDatadogCredentials/staging");
-    assertThat(status.getCredentials().getOrg()).isEqualTo(h.datadog.baseUrl() + "#staging");
+    assertThat(status.getCredentials().getOrg()).isEqualTo(h.datadog.baseUrl().toString());
+    assertThat(status.getCredentials().getIdentity()).as("keyed digests, never a key").isNotBlank()
+        .doesNotContain("staging-api-key");
+    assertThat(status.getCredentials().getUid()).isNotBlank();
     assertThat(h.get(DatadogWebhook.class, "team-b", "alerts").getStatus().getCredentials().getRef())
         .isEqualTo("default");
 
@@ -215,15 +218,51 @@ class MultipleOrgsIT {
   }
 
   @Test
-  void credentialsThatDeclareNoOrganizationShareTheirEndpointsOrg() {
-    // no organization: the same endpoint is taken for the same org (safe), so the name is claimed across both
+  void credentialsAreOneOrgWhenTheirKeysOrAnAdminSaySo() {
+    // the same URL and keys of another org: another org (the URL alone proves nothing), so no conflict
     h.secret(OPS, "same-keys", Map.of("api", "staging-api-key", "app", "staging-app-key"));
     h.client.resource(cluster("undeclared", h.datadog.baseUrl().toString(), null, OPS, "same-keys", null)).create();
     h.create(webhook("team-b", "shared-name", "https://first.example.com"));
     h.awaitSynced(DatadogWebhook.class, "team-b", "shared-name");
     h.create(using(webhook("team-a", "shared-name", "https://second.example.com"), CredentialsRef.CLUSTER,
         "undeclared"));
-    h.awaitReason(DatadogWebhook.class, "team-a", "shared-name", Reason.NameConflict);
+    h.awaitSynced(DatadogWebhook.class, "team-a", "shared-name");
+    assertThat(staging.webhook("shared-name").orElseThrow().get("url").asText())
+        .isEqualTo("https://second.example.com");
+    // the same API key as "staging" (what "undeclared" holds): the same org, so the name is claimed across both
+    h.create(using(webhook("team-b", "second-claim", "https://x.example.com"), CredentialsRef.CLUSTER, "staging"));
+    h.awaitSynced(DatadogWebhook.class, "team-b", "second-claim");
+    h.create(using(named(webhook("team-a", "second-claimer", "https://y.example.com"), "second-claim"),
+        CredentialsRef.CLUSTER, "undeclared"));
+    h.awaitReason(DatadogWebhook.class, "team-a", "second-claimer", Reason.NameConflict);
+  }
+
+  @Test
+  void aStatusRecordedByAnEarlierVersionIsRecordedAgainWithoutAWrite() {
+    h.create(using(webhook("team-a", "from-before", "https://before.example.com"), CredentialsRef.CLUSTER,
+        "staging"));
+    h.awaitSynced(DatadogWebhook.class, "team-a", "from-before");
+    int writes = staging.writes().size();
+    // what an earlier version wrote: <endpoint>#<organization>, no uid, no identity
+    DatadogWebhook old = h.get(DatadogWebhook.class, "team-a", "from-before");
+    old.getStatus().setCredentials(new io.ddwebhooks.operator.crd.RecordedCredentials(
+        "ClusterDatadogCredentials/staging", h.datadog.baseUrl() + "#staging"));
+    h.client.resource(old).updateStatus();
+    await().untilAsserted(() -> {
+      var recorded = h.get(DatadogWebhook.class, "team-a", "from-before").getStatus().getCredentials();
+      assertThat(recorded.getIdentity()).isNotBlank();
+      assertThat(recorded.getOrg()).isEqualTo(h.datadog.baseUrl().toString());
+    });
+    var status = h.get(DatadogWebhook.class, "team-a", "from-before").getStatus();
+    assertThat(status.getMovingFrom()).isNull();
+    assertThat(status.getRemoteName()).isEqualTo("from-before");
+    assertThat(staging.writes()).as("re-recorded with no Datadog write").hasSize(writes);
+    assertThat(h.datadog.webhookNames()).doesNotContain("from-before");
+  }
+
+  private static DatadogWebhook named(DatadogWebhook w, String name) {
+    w.getSpec().setName(name);
+    return w;
   }
 
   @Test

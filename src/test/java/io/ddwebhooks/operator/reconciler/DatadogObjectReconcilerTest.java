@@ -81,15 +81,15 @@ class DatadogObjectReconcilerTest {
 
   /** The plain fakes: Secrets from a map, Events to a list, the one default org served by the fake Datadog. */
   private ReconcileSettings settings(Clock clock) {
-    io.ddwebhooks.operator.datadog.OrgTarget org = new io.ddwebhooks.operator.datadog.OrgTarget(
-        java.net.URI.create("https://api.datadoghq.com"), null, "api", "app");
+    io.ddwebhooks.operator.reconciler.EnvironmentOrg org = new io.ddwebhooks.operator.reconciler.EnvironmentOrg(
+        java.net.URI.create("https://api.datadoghq.com"), "api", "app");
     CredentialsResolver credentials = new CredentialsResolver(new NoCredentials(), CredentialsKinds.NONE, org, null,
-        List.of());
+        io.ddwebhooks.operator.config.UrlAllowlist.NONE, FINGERPRINTS);
     return new ReconcileSettings(this::readSecrets, new RecordingEvents(events), this::checkpoint,
-        ReconcileObserver.NONE, BACKOFF, RESYNC, AdoptionScope.NOWHERE,
-        io.ddwebhooks.operator.config.TemplateRules.DEFAULT, FINGERPRINTS,
-        new io.ddwebhooks.operator.datadog.DatadogOrgs(target -> datadog), credentials, new OrgHealth(), clock,
-        () -> 0.5);
+        ReconcileObserver.NONE, BACKOFF, RESYNC, io.ddwebhooks.operator.sync.Directives.MIN_INTERVAL,
+        AdoptionScope.NOWHERE, io.ddwebhooks.operator.config.TemplateRules.DEFAULT, FINGERPRINTS,
+        new io.ddwebhooks.operator.datadog.DatadogOrgs(target -> datadog), credentials, new OrgHealth(),
+        new VariableReferences(), clock, () -> 0.5);
   }
 
   /** No credentials objects at all (the CRDs are not installed). */
@@ -110,8 +110,8 @@ class DatadogObjectReconcilerTest {
     }
 
     @Override
-    public Map<String, String> namespaceLabels(String namespace) {
-      return Map.of();
+    public java.util.Optional<Map<String, String>> namespaceLabels(String namespace) {
+      return java.util.Optional.of(Map.of());
     }
 
     @Override

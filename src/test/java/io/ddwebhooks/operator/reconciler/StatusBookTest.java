@@ -46,6 +46,29 @@ class StatusBookTest {
   }
 
   @Test
+  void aPendingNameACheckpointWroteAndARefusalClearedIsWrittenAway() {
+    // the status the API server holds: NameConflict, no pending name
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    w.getMetadata().setGeneration(1L);
+    DatadogResourceStatus stored = new DatadogResourceStatus();
+    ReadyCondition.set(stored, 1, Reason.NameConflict, "taken", T1);
+    w.setStatus(stored);
+    List<String> checkpoints = new java.util.ArrayList<>();
+    StatusBook book = StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral())
+        .checkpointWith((r, s) -> checkpoints.add(s.getPendingName()));
+    // a create records its name before the POST (persisted), Datadog says "already exists" (void again)
+    book.intent().record("w", "{}");
+    book.intent().clear();
+    book.settle(new Outcome.Conflict("taken"), "w", "fp", Map.of(), T2, null, null);
+    book.ready(Reason.NameConflict, "taken", T2);
+    assertThat(checkpoints).containsExactly("w");
+    assertThat(StatusJson.same(book.status(), stored)).as("as read").isTrue();
+    // what the API server holds now has the name: it must be written away (the takeover of hole 0 began here)
+    assertThat(book.control(w, Optional.empty()).isPatchStatus()).isTrue();
+    assertThat(w.getStatus().getPendingName()).isNull();
+  }
+
+  @Test
   void settlesOwnershipByOutcome() {
     DatadogWebhook w = webhook("ns", "w", "https://x");
     StatusBook book = StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());

@@ -15,9 +15,9 @@ class ConvergerTest {
   private final FakeDatadog datadog = new FakeDatadog();
   private final Converger<Webhook> webhooks = new Converger<>(new WebhookKind(), RemoteObjects.webhooks(datadog));
   private final List<String> intents = new ArrayList<>();
-  private final Converger.Intent intent = new Converger.Intent() {
+  private final WriteIntent intent = new WriteIntent() {
     @Override
-    public void record(String name) {
+    public void record(String name, String sent) {
       intents.add(name);
     }
 
@@ -31,8 +31,9 @@ class ConvergerTest {
     return new Webhook(name, url, Webhook.DEFAULT_PAYLOAD, null, "json");
   }
 
-  private static Converger.Ownership own(String owned, String pending, Directives.Adoption adoption) {
-    return new Converger.Ownership(owned, pending, adoption, null, false, false);
+  private static Ownership own(String owned, String pending, Directives.Adoption adoption) {
+    // a pending name is recognised by what was sent: here, whatever the fake holds
+    return new Ownership(owned, pending, sent -> true, adoption, null, false, false, false);
   }
 
   @Test
@@ -51,6 +52,61 @@ class ConvergerTest {
     datadog.calls.clear();
     webhooks.apply(hook("b", "https://x"), own(null, null, Directives.Adoption.ALLOWED), intent);
     assertThat(datadog.calls).as("adoption asked: the object likely exists").containsExactly("GET b", "CREATE b");
+  }
+
+  /** Recognised by what was sent: the webhook {@code sent}, as a fingerprint in status would say. */
+  private static Ownership pending(String name, Webhook sent, boolean takenBefore) {
+    String text = new WebhookKind().recognizable(sent);
+    return new Ownership(null, name, text::equals, Directives.Adoption.NOT_REQUESTED, null, false, false,
+        takenBefore);
+  }
+
+  @Test
+  void aPendingNameIsTakenOnlyWhenTheObjectThereHoldsWhatWasSent() {
+    // a lost answer to the create of a name someone else holds: theirs stays theirs
+    datadog.webhooks.put("a", hook("a", "https://theirs"));
+    Outcome o = webhooks.apply(hook("a", "https://mine"), pending("a", hook("a", "https://mine"), false), intent);
+    assertThat(o).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.webhooks.get("a").url()).isEqualTo("https://theirs");
+    assertThat(datadog.calls).doesNotContain("UPDATE a");
+
+    // the create did happen: recognised, and brought to a spec that changed since
+    datadog.webhooks.put("a", hook("a", "https://mine"));
+    Outcome recovered = webhooks.apply(hook("a", "https://newer"), pending("a", hook("a", "https://mine"), false),
+        intent);
+    assertThat(recovered).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+        .isEqualTo(Outcome.Change.RECOVERED));
+    assertThat(datadog.webhooks.get("a").url()).isEqualTo("https://newer");
+  }
+
+  @Test
+  void aRenameToAPendingNameIsRecognisedOnlyByWhatWasSent() {
+    datadog.webhooks.put("new", hook("new", "https://theirs"));
+    Ownership own = new Ownership("old", "new", new WebhookKind().recognizable(hook("new", "https://mine"))::equals,
+        Directives.Adoption.NOT_REQUESTED, null, false, false, false);
+    assertThat(webhooks.apply(hook("new", "https://mine"), own, intent)).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.webhooks.get("new").url()).isEqualTo("https://theirs");
+  }
+
+  @Test
+  void aNameFoundTakenIsReadBeforeAnyNewPost() {
+    datadog.webhooks.put("taken", hook("taken", "https://theirs"));
+    Outcome o = webhooks.apply(hook("taken", "https://mine"), new Ownership(null, null, sent -> false,
+        Directives.Adoption.NOT_REQUESTED, null, false, false, true), intent);
+    assertThat(o).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.calls).containsExactly("GET taken");
+  }
+
+  @Test
+  void aPendingNameIsDeletedOnlyWhenItHoldsWhatWasSent() {
+    datadog.webhooks.put("p", hook("p", "https://theirs"));
+    String mine = new WebhookKind().recognizable(hook("p", "https://mine"));
+    assertThat(webhooks.deleteIfSent("p", mine::equals)).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.webhooks).containsKey("p");
+    datadog.webhooks.put("p", hook("p", "https://mine"));
+    assertThat(webhooks.deleteIfSent("p", mine::equals)).isInstanceOf(Outcome.Synced.class);
+    assertThat(datadog.webhooks).doesNotContainKey("p");
+    assertThat(webhooks.deleteIfSent("p", mine::equals)).as("never made").isInstanceOf(Outcome.Synced.class);
   }
 
   @Test
@@ -149,8 +205,8 @@ class ConvergerTest {
     datadog.webhooks.put("theirs", hook("theirs", "https://theirs"));
     assertThat(webhooks.apply(hook("theirs", "https://mine"), own(null, null, Directives.Adoption.NOT_REQUESTED),
         intent)).isInstanceOf(Outcome.Conflict.class);
-    assertThat(webhooks.apply(hook("theirs", "https://mine"), new Converger.Ownership(null, null,
-        Directives.Adoption.REFUSED, "not here", false, false), intent))
+    assertThat(webhooks.apply(hook("theirs", "https://mine"), new Ownership(null, null,
+        sent -> false, Directives.Adoption.REFUSED, "not here", false, false, false), intent))
         .isInstanceOfSatisfying(Outcome.Conflict.class, c -> assertThat(c.message()).contains("not here"));
     // the first create was a POST that Datadog refused ("already exists"); a POST never overwrites
     assertThat(datadog.calls).containsExactly("CREATE theirs", "GET theirs", "GET theirs");
@@ -169,11 +225,14 @@ class ConvergerTest {
     Converger<CustomVariable> variables = new Converger<>(new CustomVariableKind(), RemoteObjects.variables(datadog));
     datadog.variables.put("TOKEN", new CustomVariable("TOKEN", "v1", true));
     CustomVariable desired = new CustomVariable("TOKEN", "v1", true);
-    assertThat(variables.apply(desired, new Converger.Ownership("TOKEN", null, Directives.Adoption.NOT_REQUESTED,
-        null, true, false), intent)).isInstanceOf(Outcome.Synced.class);
-    assertThat(variables.apply(desired, new Converger.Ownership("TOKEN", null, Directives.Adoption.NOT_REQUESTED,
-        null, true, true), intent)).as("reapply due").isInstanceOf(Outcome.Wrote.class);
-    assertThat(variables.apply(desired, new Converger.Ownership("TOKEN", null, Directives.Adoption.NOT_REQUESTED,
-        null, false, false), intent)).as("a new state").isInstanceOf(Outcome.Wrote.class);
+    assertThat(variables.apply(desired, new Ownership("TOKEN", null, sent -> false,
+        Directives.Adoption.NOT_REQUESTED, null, true, false, false), intent))
+        .isInstanceOf(Outcome.Synced.class);
+    assertThat(variables.apply(desired, new Ownership("TOKEN", null, sent -> false,
+        Directives.Adoption.NOT_REQUESTED, null, true, true, false), intent))
+        .as("reapply due").isInstanceOf(Outcome.Wrote.class);
+    assertThat(variables.apply(desired, new Ownership("TOKEN", null, sent -> false,
+        Directives.Adoption.NOT_REQUESTED, null, false, false, false), intent))
+        .as("a new state").isInstanceOf(Outcome.Wrote.class);
   }
 }

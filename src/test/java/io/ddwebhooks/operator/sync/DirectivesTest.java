@@ -32,7 +32,7 @@ class DirectivesTest {
     spec.setDeletionPolicy(DeletionPolicy.Orphan);
     spec.setManagementPolicy(ManagementPolicy.ObserveOnly);
     Directives d = Directives.of(Map.of(Annotations.PAUSED, " TRUE ", Annotations.RESYNC_INTERVAL, "1m",
-        Annotations.REAPPLY_INTERVAL, "30s"), "ns", spec, ONLY_TEAM_A);
+        Annotations.REAPPLY_INTERVAL, "30s"), "ns", spec, ONLY_TEAM_A, Duration.ofSeconds(5));
     assertThat(d.paused()).isTrue();
     assertThat(d.observeOnly()).isTrue();
     assertThat(d.orphanOnDelete()).isTrue();
@@ -53,9 +53,19 @@ class DirectivesTest {
   @Test
   void badIntervalsAreProblemsNotCrashes() {
     Directives d = Directives.of(Map.of(Annotations.RESYNC_INTERVAL, "soon", Annotations.REAPPLY_INTERVAL, "1s"),
-        "ns", null, ONLY_TEAM_A);
+        "ns", null, ONLY_TEAM_A, Duration.ofSeconds(5));
     assertThat(d.problems()).hasSize(2);
     assertThat(d.problems().get(1)).contains("at least 5s");
     assertThat(d.resyncInterval()).isEmpty();
+  }
+
+  @Test
+  void annotationsHaveAFloorTheTenantCannotLower() {
+    // by default one minute: no resource (and no namespace of many) can make the operator hammer an org
+    Directives d = Directives.of(Map.of(Annotations.RESYNC_INTERVAL, "30s", Annotations.REAPPLY_INTERVAL, "59s"),
+        "ns", null, ONLY_TEAM_A);
+    assertThat(d.problems()).hasSize(2).allSatisfy(p -> assertThat(p).contains("at least 1m", "MIN_RESOURCE_INTERVAL"));
+    assertThat(Directives.of(Map.of(Annotations.REAPPLY_INTERVAL, "1m"), "ns", null, ONLY_TEAM_A).problems())
+        .isEmpty();
   }
 }

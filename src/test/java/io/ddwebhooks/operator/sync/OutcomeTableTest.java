@@ -117,8 +117,9 @@ class OutcomeTableTest {
     FakeDatadog datadog = new FakeDatadog();
     Converger<Webhook> converger = new Converger<>(new WebhookKind(), RemoteObjects.webhooks(datadog));
     Webhook desired = new Webhook("hook", "https://new.example.com", Webhook.DEFAULT_PAYLOAD, null, "json");
-    Converger.Ownership owned = new Converger.Ownership("hook", null, Directives.Adoption.NOT_REQUESTED, null,
-        false, false);
+    Ownership owned = new Ownership("hook", null, sent -> false,
+        Directives.Adoption.NOT_REQUESTED, null,
+        false, false, false);
     RecordingIntent intent = new RecordingIntent();
     FakeDatadog.Failure failure = new FakeDatadog.Failure(a.status(),
         a.error() == null ? List.of() : List.of(a.error()), a.reset() == null ? null : Duration.ofSeconds(a.reset()));
@@ -145,8 +146,9 @@ class OutcomeTableTest {
       case RENAME -> {
         datadog.webhooks.put("old", desired.withName("old"));
         datadog.fail(Operation.RENAME, failure);
-        yield converger.apply(desired, new Converger.Ownership("old", null, Directives.Adoption.NOT_REQUESTED,
-            null, false, false), intent);
+        yield converger.apply(desired, new Ownership("old", null, sent -> false,
+            Directives.Adoption.NOT_REQUESTED, null,
+        false, false, false), intent);
       }
       case DELETE -> {
         datadog.webhooks.put("hook", desired);
@@ -169,16 +171,17 @@ class OutcomeTableTest {
     }
   }
 
-  private static Converger.Ownership unowned() {
-    return new Converger.Ownership(null, null, Directives.Adoption.NOT_REQUESTED, null, false, false);
+  private static Ownership unowned() {
+    return new Ownership(null, null, sent -> false, Directives.Adoption.NOT_REQUESTED, null,
+        false, false, false);
   }
 
-  static final class RecordingIntent implements Converger.Intent {
+  static final class RecordingIntent implements WriteIntent {
     final List<String> recorded = new ArrayList<>();
     boolean cleared;
 
     @Override
-    public void record(String name) {
+    public void record(String name, String sent) {
       recorded.add(name);
       cleared = false;
     }

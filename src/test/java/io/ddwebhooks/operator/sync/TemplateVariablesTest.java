@@ -41,16 +41,22 @@ class TemplateVariablesTest {
     assertThat(TemplateVariables.nearest("SOMETHING_ELSE_ENTIRELY", Set.of())).isEmpty();
   }
 
-  private static final Map<String, VariableCheck.Declaration> DECLARED = Map.of(
-      "A_PUBLIC", new VariableCheck.Declaration("team-a", false, Set.of(), "public"),
-      "B_SIGNING_KEY", new VariableCheck.Declaration("team-b", true, Set.of(), null),
-      "B_SHARED", new VariableCheck.Declaration("team-b", true, Set.of("team-a"), null),
-      "B_WRAPPER", new VariableCheck.Declaration("team-b", false, Set.of(), "sig=$B_SIGNING_KEY"));
+  /** Held by a resource of {@code ns}; {@code refs}: what its value refers to. */
+  static VariableCheck.Declared held(String ns, boolean secret, Set<String> shared, Set<String> refs) {
+    return new VariableCheck.Declared(Optional.of(new VariableCheck.Declaration(ns + "-uid", ns, secret, shared,
+        Optional.of(refs))), List.of());
+  }
 
-  private static Optional<Boolean> remote(String name) {
+  private static final Map<String, VariableCheck.Declared> DECLARED = Map.of(
+      "A_PUBLIC", held("team-a", false, Set.of(), Set.of()),
+      "B_SIGNING_KEY", held("team-b", true, Set.of(), Set.of()),
+      "B_SHARED", held("team-b", true, Set.of("team-a"), Set.of()),
+      "B_WRAPPER", held("team-b", false, Set.of(), Set.of("B_SIGNING_KEY")));
+
+  static Optional<VariableCheck.Held> remote(String name) {
     return switch (name) {
-      case "LEGACY_SECRET" -> Optional.of(true);
-      case "LEGACY_PLAIN" -> Optional.of(false);
+      case "LEGACY_SECRET" -> Optional.of(new VariableCheck.Held(true, null));
+      case "LEGACY_PLAIN" -> Optional.of(new VariableCheck.Held(false, "plain"));
       default -> Optional.empty();
     };
   }
@@ -62,7 +68,7 @@ class TemplateVariablesTest {
 
   /** (a named class for the method reference) */
   static final class VariableCheckTestRemote {
-    static Optional<Boolean> remote(String name) {
+    static Optional<VariableCheck.Held> remote(String name) {
       return TemplateVariablesTest.remote(name);
     }
   }
@@ -105,5 +111,64 @@ class TemplateVariablesTest {
         .doesNotContain("TITEL");
     assertThat(r.notAllowed()).hasValueSatisfying(m -> assertThat(m).contains("key 'url'")
         .doesNotContain("B_SIGNING_KEY"));
+  }
+
+  private static VariableCheck.Result checkWith(String payload, Map<String, VariableCheck.Declared> declared) {
+    return VariableCheck.check(List.of(new VariableCheck.Text("spec.payload", payload, false)), "team-a", declared,
+        VariableCheckTestRemote::remote, TemplateRules.DEFAULT);
+  }
+
+  private static VariableCheck.Declaration claim(String ns, boolean secret, Optional<Set<String>> refs) {
+    return new VariableCheck.Declaration(ns + "-claim", ns, secret, Set.of(), refs);
+  }
+
+  @Test
+  void aDecoyThatOnlyAsksForANameNeverOpensIt() {
+    // team-a asks for a readable LEGACY_SECRET (it cannot have it: Datadog holds a secret one)
+    var decoy = Map.of("LEGACY_SECRET", new VariableCheck.Declared(Optional.empty(),
+        List.of(claim("team-a", false, Optional.of(Set.of())))));
+    assertThat(checkWith("\"$LEGACY_SECRET\"", decoy).notAllowed()).isPresent();
+    // and against another team's held secret, whatever the order of declarations
+    var both = Map.of("B_SIGNING_KEY", new VariableCheck.Declared(DECLARED.get("B_SIGNING_KEY").holder(),
+        List.of(claim("team-a", false, Optional.of(Set.of())))));
+    assertThat(checkWith("\"$B_SIGNING_KEY\"", both).notAllowed()).isPresent();
+    // a claim may confine more: another team's secret not created yet
+    var coming = Map.of("B_COMING", new VariableCheck.Declared(Optional.empty(),
+        List.of(claim("team-b", true, Optional.of(Set.of())))));
+    assertThat(checkWith("\"$B_COMING\"", coming).notAllowed()).isPresent();
+  }
+
+  @Test
+  void referencesAreFoundInBracketsEncodedAndInLongerTokens() {
+    for (String hidden : List.of("$DATE[$B_SIGNING_KEY]", "$TAGS[x $B_SIGNING_KEY]", "%24B_SIGNING_KEY",
+        "${B_SIGNING_KEY}", "$B_SIGNING_KEYSUFFIX", "$b_signing_keyX")) {
+      assertThat(check("\"" + hidden + "\"", TemplateRules.Access.SECRET_NAMESPACE).notAllowed()).as(hidden)
+          .isPresent();
+    }
+    assertThat(check("\"$A_PUBLICX\"", TemplateRules.Access.SECRET_NAMESPACE).notAllowed())
+        .as("only a secret name counts as a prefix").isEmpty();
+  }
+
+  @Test
+  void valuesAreFollowedAndAnUnreadValueBlocks() {
+    var relay = new java.util.HashMap<>(DECLARED);
+    relay.put("A_RELAY", new VariableCheck.Declared(Optional.of(claim("team-a", false,
+        Optional.of(Set.of("B_SIGNING_KEY")))), List.of()));
+    relay.put("A_UNREAD", new VariableCheck.Declared(Optional.of(claim("team-a", false, Optional.empty())),
+        List.of()));
+    assertThat(checkWith("\"$A_RELAY\"", relay).notAllowed()).as("a value read from a Secret").isPresent();
+    assertThat(checkWith("\"$A_UNREAD\"", relay).cannotTell()).containsExactly("A_UNREAD");
+    // a value Datadog returns for a variable no resource holds
+    VariableCheck.Result viaRemote = VariableCheck.check(List.of(new VariableCheck.Text("spec.payload",
+        "\"$UI_WRAPPER\"", false)), "team-a", DECLARED, name -> name.equals("UI_WRAPPER")
+            ? Optional.of(new VariableCheck.Held(false, "$LEGACY_SECRET")) : remote(name), TemplateRules.DEFAULT);
+    assertThat(viaRemote.notAllowed()).isPresent();
+  }
+
+  @Test
+  void hintsNameOnlyThisNamespacesVariables() {
+    VariableCheck.Result r = check("\"$B_SIGNING_KEZ $A_PUBLIK\"", TemplateRules.Access.SECRET_NAMESPACE);
+    assertThat(r.unknown()).singleElement().asString().contains("did you mean $A_PUBLIC?")
+        .doesNotContain("B_SIGNING_KEY");
   }
 }
