@@ -1,18 +1,20 @@
-# Build: the same Maven build as the README's, without tests (CI runs them).
+# Build: the operator module and what its build needs (the emulator and the in-process API server are test-scoped:
+# compiled here, never shipped), without tests (CI runs them).
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
-RUN mvn -B -q dependency:go-offline
-COPY src src
-COPY deploy/examples deploy/examples
-RUN mvn -B -q package -DskipTests
+COPY emulator emulator
+COPY local-kubernetes local-kubernetes
+COPY operator operator
+COPY tools/pom.xml tools/pom.xml
+RUN mvn -B -q -pl operator -am package -DskipTests
 
 # Run: a JRE and the operator's jar, nothing else.
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 operator && useradd --system --uid 10001 --gid 10001 --no-create-home operator
-COPY --from=build /src/target/datadog-webhooks-operator.jar /opt/operator/datadog-webhooks-operator.jar
+COPY --from=build /src/operator/target/datadog-webhooks-operator.jar /opt/operator/datadog-webhooks-operator.jar
 # the CycloneDX SBOM of the jar (mvn package makes it), for scanners that look inside the image
-COPY --from=build /src/target/datadog-webhooks-operator.cdx.json /opt/operator/datadog-webhooks-operator.cdx.json
+COPY --from=build /src/operator/target/datadog-webhooks-operator.cdx.json /opt/operator/datadog-webhooks-operator.cdx.json
 # OCI annotations: docker build --build-arg VERSION=$(git describe) --build-arg SOURCE_URL=$(git remote get-url origin)
 ARG VERSION=0.1.0
 ARG SOURCE_URL=unknown

@@ -1,0 +1,62 @@
+package io.ddwebhooks.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * There is no Docker engine here, so the Dockerfile is checked against the build: it copies what the build needs and
+ * produces, runs as a numeric non-root user on a JRE 17, and carries nothing but the operator's jar and its SBOM, labelled with OCI annotations.
+ */
+class DockerfileTest {
+
+  @Test
+  void theImageIsBuiltFromWhatTheBuildProducesAndRunsAsNonRoot() throws Exception {
+    List<String> lines = Files.readAllLines(Path.of("Dockerfile"));
+    String pom = Files.readString(Path.of("operator/pom.xml"));
+    String parent = Files.readString(Path.of("pom.xml"));
+    Matcher finalName = Pattern.compile("<runnable.jar>([^<]+)</runnable.jar>").matcher(pom);
+    assertThat(finalName.find()).isTrue();
+    String jar = "operator/target/" + finalName.group(1) + ".jar";
+    assertThat(parent).contains("<outputFile>${project.build.directory}/${runnable.jar}.jar</outputFile>");
+
+    String text = String.join("\n", lines);
+    List<String> froms = lines.stream().filter(l -> l.startsWith("FROM ")).toList();
+    assertThat(froms).hasSize(2);
+    assertThat(froms.get(0)).contains("maven").contains("17").endsWith("AS build");
+    assertThat(froms.get(1)).contains("17-jre");
+
+    // the build stage copies sources that exist
+    for (String line : lines) {
+      if (line.startsWith("COPY ") && !line.contains("--from")) {
+        String source = line.split("\\s+")[1];
+        assertThat(Path.of(source)).as(line).exists();
+      }
+    }
+    // the runtime stage copies exactly the shaded jar the pom produces, and nothing else
+    List<String> runtimeCopies = lines.stream().filter(l -> l.startsWith("COPY --from=build")).toList();
+    assertThat(runtimeCopies).hasSize(2);
+    assertThat(runtimeCopies.get(0)).contains("/src/" + jar);
+    // the SBOM the cyclonedx plugin writes at package, next to the jar
+    assertThat(pom).contains("cyclonedx-maven-plugin").contains("<outputName>" + finalName.group(1) + ".cdx");
+    assertThat(runtimeCopies.get(1)).contains("/src/operator/target/" + finalName.group(1) + ".cdx.json");
+    assertThat(text).contains("org.opencontainers.image.source=", "org.opencontainers.image.version=",
+        "org.opencontainers.image.licenses=\"Apache-2.0\"");
+    assertThat(parent).contains("<name>Apache-2.0</name>");
+    assertThat(pom).contains("maven-shade-plugin").contains("<main.class>io.ddwebhooks.operator.Main</main.class>");
+    assertThat(parent).contains("<mainClass>${main.class}</mainClass>");
+    // the build stage builds the operator module only; the tools module (sandbox, benchmark) is not even compiled
+    assertThat(text).contains("-pl operator -am package").doesNotContain("COPY tools ");
+
+    String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
+    assertThat(user).matches("USER [1-9][0-9]*:[1-9][0-9]*");
+    String entry = lines.stream().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+    assertThat(entry).contains("/opt/operator/" + finalName.group(1) + ".jar");
+    assertThat(String.join("\n", lines)).contains("MaxRAMPercentage");
+  }
+}
