@@ -103,7 +103,7 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
       return gone(resource);
     }
     Optional<Duration> retry = reporter.deleted(resource, outcome, redactor(resource)
-        .and(settings.credentials().knownKeys()));
+        .and(settings.credentials().knownKeys(resource.getMetadata().getNamespace())));
     return retry.map(d -> DeleteControl.noFinalizerRemoval().rescheduleAfter(d.toMillis()))
         .orElseGet(() -> gone(resource));
   }

@@ -71,11 +71,11 @@ public final class CredentialsResolver {
     return reader.urlProblem(url);
   }
 
-  /** Scrubs every Datadog key the operator has used: the environment's and every credentials object's. */
-  public Redactor knownKeys() {
+  /** Scrubs the Datadog keys resources of {@code namespace} may use: the environment's, and see LastGoodKeys. */
+  public Redactor knownKeys(String namespace) {
     Redactor env = environment == null ? Redactor.none()
         : Redactor.of(List.of(environment.apiKey(), environment.appKey()));
-    return env.and(lastGood.known());
+    return env.and(lastGood.usableIn(namespace));
   }
 
   /** The org for a resource of {@code namespace} whose spec names {@code ref} (null: the default org). */
@@ -117,14 +117,14 @@ public final class CredentialsResolver {
         return new Problem(new Outcome.CredentialsNotFound("there is no default Datadog org (the operator has"
             + " neither DD_API_KEY/DD_APP_KEY nor DEFAULT_CREDENTIALS): set spec.credentialsRef"), true);
       }
-      return cluster(defaultCredentials, namespace, DEFAULT_REF, false, deleting);
+      return cluster(defaultCredentials, namespace, DEFAULT_REF, deleting);
     }
     if (!lookup.available()) {
       return new Problem(new Outcome.CredentialsNotFound("spec.credentialsRef needs the DatadogCredentials and"
           + " ClusterDatadogCredentials CRDs, which are not installed (kubectl apply -f deploy/crds)"), true);
     }
     if (ref.getKind().equals(CredentialsRef.CLUSTER)) {
-      return cluster(ref.getName(), namespace, refString, true, deleting);
+      return cluster(ref.getName(), namespace, refString, deleting);
     }
     String anchor = CredentialsRef.NAMESPACED + "/" + namespace + "/" + ref.getName();
     Optional<DatadogCredentials> found = lookup.namespaced(namespace, ref.getName());
@@ -154,8 +154,8 @@ public final class CredentialsResolver {
             ref.getName())));
   }
 
-  private Resolved cluster(String name, String namespace, String refString, boolean selectorApplies,
-      RecordedCredentials deleting) {
+  /** A cluster credentials object, for a namespace its selector admits (the default credentials included). */
+  private Resolved cluster(String name, String namespace, String refString, RecordedCredentials deleting) {
     String anchor = CredentialsRef.CLUSTER + "/" + name;
     Optional<ClusterDatadogCredentials> found = lookup.available() ? lookup.cluster(name) : Optional.empty();
     if (found.isEmpty()) {
@@ -164,7 +164,7 @@ public final class CredentialsResolver {
     }
     ClusterDatadogCredentials creds = found.get();
     boolean terminating = creds.getMetadata().getDeletionTimestamp() != null;
-    Optional<Outcome> refused = selectorApplies ? reader.refused(creds, namespace) : Optional.empty();
+    Optional<Outcome> refused = reader.refused(creds, namespace);
     if (refused.isPresent()) {
       return new Problem(refused.get(), false);
     }

@@ -92,7 +92,8 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       run.outcome = new Outcome.Internal(InternalErrors.describe(e));
     }
     Optional<Duration> next = reporter.reconciled(resource, book, run.outcome,
-        applied.redactor(resource, run.values).and(settings.credentials().knownKeys()),
+        applied.redactor(resource, run.values).and(settings.credentials().knownKeys(
+            resource.getMetadata().getNamespace())),
         run.recheck != null ? run.recheck : directives.checkEvery(settings.resync()));
     if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Wrote) {
       applied.applied(resource, run.values);
@@ -140,7 +141,9 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     }
     Optional<Outcome> refusedTemplate = variables.gate(resource, book, kind, run.values, org);
     if (refusedTemplate.isPresent()) {
-      return refusedTemplate.get();
+      return refusedTemplate.get() instanceof Outcome.VariableNotAllowed refused && !directives.observeOnly()
+          ? Withdrawal.withdraw(resource, book.status(), refused, orgs, org, converger(org.target()), settings)
+          : refusedTemplate.get();
     }
     ResourceKind.History history = book.history();
     T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values, history);
@@ -199,7 +202,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     return kind.datadogName(resource.getSpec(), resource.getMetadata().getName());
   }
 
-  /** Per-resource state in memory, backoff and applied values (for tests: it must shrink when resources go). */
+  /** Entries of per-resource state held (backoff, applied values); must shrink as resources go, and only this shows it. */
   int trackedFailures() {
     return reporter.tracked() + applied.size();
   }

@@ -1,5 +1,6 @@
 package io.ddwebhooks.operator.reconciler;
 
+import io.ddwebhooks.operator.crd.CredentialsRef;
 import io.ddwebhooks.operator.crd.RecordedCredentials;
 import java.util.Map;
 import java.util.Optional;
@@ -13,21 +14,28 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LastGoodKeys {
 
   private final Map<String, CredentialsResolver.Org> kept = new ConcurrentHashMap<>();
-  private final java.util.Set<String> keys = ConcurrentHashMap.newKeySet();
-  private volatile io.ddwebhooks.operator.sync.Redactor known = io.ddwebhooks.operator.sync.Redactor.none();
 
-  /** {@code anchor}: kind/namespace/name (kind/name for cluster credentials). */
+  /** {@code anchor}: kind/namespace/name (kind/name for cluster credentials). A rotation replaces the old keys. */
   CredentialsResolver.Org remember(String anchor, String uid, CredentialsResolver.Org org) {
     kept.put(anchor + "/" + uid, org);
-    if (keys.add(org.target().apiKey()) | keys.add(org.target().appKey())) {
-      known = io.ddwebhooks.operator.sync.Redactor.of(java.util.List.copyOf(keys));
-    }
     return org;
   }
 
-  /** Scrubs every key any credentials object ever gave (messages never carry one, whoever's it is). */
-  io.ddwebhooks.operator.sync.Redactor known() {
-    return known;
+  /**
+   * Scrubs the keys that resources of {@code namespace} may be using: those of the namespace's own credentials
+   * objects and of cluster credentials (an admin's). Another namespace's keys never reach this namespace's messages,
+   * and a tenant's keys never censor another tenant's messages (whatever words it chooses as keys).
+   */
+  io.ddwebhooks.operator.sync.Redactor usableIn(String namespace) {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    kept.forEach((key, org) -> {
+      if (key.startsWith(CredentialsRef.CLUSTER + "/") || key.startsWith(
+          CredentialsRef.NAMESPACED + "/" + namespace + "/")) {
+        keys.add(org.target().apiKey());
+        keys.add(org.target().appKey());
+      }
+    });
+    return keys.isEmpty() ? io.ddwebhooks.operator.sync.Redactor.none() : io.ddwebhooks.operator.sync.Redactor.of(keys);
   }
 
   /**

@@ -111,6 +111,13 @@ final class StatusBook {
       public void clear() {
         PendingWrite.clear(status);
       }
+
+      @Override
+      public void made(String name) {
+        status.setRemoteName(name);
+        PendingWrite.clear(status);
+        checkpointNow();
+      }
     };
   }
 

@@ -58,6 +58,7 @@ final class VariableGate {
   private final DeclaredVariables declared;
   private final VariableReferences references;
   private volatile io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<?> webhooks;
+  static final int MAX_VARIABLES = 64; // distinct custom variables in one resource's templates
 
   VariableGate(TemplateRules rules, OrgStep orgs, DatadogOrgs datadog, EventSink events, Clock clock, Duration keep,
       VariableReferences references) {
@@ -131,8 +132,8 @@ final class VariableGate {
   /**
    * The step in the reconcile script: checks {@code texts}, records {@value #TYPE} in the status (a Warning Event when
    * its message changes), and answers the outcome that stops the write, if any: a variable this namespace may not use,
-   * or (with UNKNOWN_VARIABLES=refuse) an unknown one. A refused template leaves what Datadog holds as it is:
-   * silently cutting an alert path is worse than reporting it.
+   * or (with UNKNOWN_VARIABLES=refuse) an unknown one, which leaves what Datadog holds as it is (see {@link Withdrawal}
+   * for the other); over {@value #MAX_VARIABLES} custom variables is invalid (each costs a read of the org's budget).
    */
   <S extends io.ddwebhooks.operator.crd.ManagedSpec> Optional<Outcome> gate(
       CustomResource<S, DatadogResourceStatus> webhook, StatusBook book,
@@ -142,9 +143,15 @@ final class VariableGate {
     if (!kind.hasTemplates()) {
       return Optional.empty();
     }
+    List<VariableCheck.Text> texts = kind.templates(webhook.getSpec(), values);
+    long names = TemplateVariables.customNames(texts.stream().map(VariableCheck.Text::text).toList());
+    if (names > MAX_VARIABLES) {
+      return Optional.of(new Outcome.Invalid("the templates refer to " + names + " distinct custom variables; at"
+          + " most " + MAX_VARIABLES + " are allowed"));
+    }
     VariableCheck.Result result;
     try {
-      result = check(webhook, kind.templates(webhook.getSpec(), values), org);
+      result = check(webhook, texts, org);
     } catch (HeldVariables.CannotTell e) {
       return Optional.of(Outcomes.failure(Operation.GET, "custom variable", e.name, e.cause));
     }

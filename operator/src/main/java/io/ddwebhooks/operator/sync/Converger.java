@@ -22,20 +22,6 @@ import java.util.function.Supplier;
  */
 public final class Converger<T> {
 
-  /** A Datadog call that failed, with what it was, so that its answer is read for that operation. */
-  private static final class Failed extends RuntimeException {
-    final Operation operation;
-    final String name;
-    final DatadogApiException cause;
-
-    Failed(Operation operation, String name, DatadogApiException cause) {
-      super(null, null, false, false);
-      this.operation = operation;
-      this.name = name;
-      this.cause = cause;
-    }
-  }
-
   private final ResourceKind<?, T> kind;
   private final RemoteObjects<T> remote;
 
@@ -53,7 +39,7 @@ public final class Converger<T> {
   private Outcome answered(Supplier<Outcome> work) {
     try {
       return work.get();
-    } catch (Failed f) {
+    } catch (FailedCall f) {
       return Outcomes.failure(f.operation, kind.noun(), f.name, f.cause);
     }
   }
@@ -96,10 +82,10 @@ public final class Converger<T> {
       if (actual.isEmpty()) {
         return new Outcome.Synced(kind.noun() + " '" + name + "' was never created in Datadog (or is gone)");
       }
-      if (!sent.test(kind.recognizable(actual.get()))) {
+      if (!kind.holdsSent(actual.get(), sent)) {
         return new Outcome.Conflict("left " + kind.noun() + " '" + name + "' in Datadog: a create or rename to that"
-            + " name was interrupted, and the object there does not hold what this resource sent, so it is not"
-            + " known to be this resource's");
+            + " name was interrupted, and the object there is not known to hold what this resource sent (or"
+            + " hides its value), so it is not known to be this resource's");
       }
       return delete(name);
     });
@@ -116,7 +102,7 @@ public final class Converger<T> {
       try {
         // status proves this resource never made it: the POST's "already exists" is the authority, no GET first
         return create(desired, Outcome.Change.CREATED, own, intent);
-      } catch (Failed f) {
+      } catch (FailedCall f) {
         if (f.cause.verdict(Operation.CREATE) != Verdict.NAME_TAKEN) {
           throw f;
         }
@@ -130,7 +116,7 @@ public final class Converger<T> {
     Outcome.Change change;
     if (target.equals(own.ownedName())) {
       change = Outcome.Change.UPDATED;
-    } else if (target.equals(own.pendingName()) && own.sent(kind.recognizable(actual.get()))) {
+    } else if (target.equals(own.pendingName()) && own.sent(actual.get(), kind)) {
       change = Outcome.Change.RECOVERED;
     } else if (own.adoption() == Directives.Adoption.ALLOWED) {
       change = Outcome.Change.ADOPTED;
@@ -160,7 +146,7 @@ public final class Converger<T> {
       return own;
     }
     Optional<T> atPending = get(pending);
-    if (atPending.isEmpty() || !own.sent(kind.recognizable(atPending.get()))) {
+    if (atPending.isEmpty() || !own.sent(atPending.get(), kind)) {
       return own;
     }
     return new Ownership(pending, pending, own.sentUnderPending(), own.adoption(), own.adoptionRefusal(), false,
@@ -176,7 +162,7 @@ public final class Converger<T> {
         // deleted between our GET and our PUT: it is ours to create again
         return create(desired, Outcome.Change.RECREATED, own, intent);
       }
-      throw new Failed(Operation.UPDATE, target, e);
+      throw new FailedCall(Operation.UPDATE, target, e);
     }
     return wrote(change, target, diffs, null, own);
   }
@@ -185,8 +171,10 @@ public final class Converger<T> {
     String from = own.ownedName();
     Optional<T> atTarget = get(target);
     if (atTarget.isPresent()) {
-      if (target.equals(own.pendingName()) && own.sent(kind.recognizable(atTarget.get())) && get(from).isEmpty()) {
-        // an earlier attempt renamed it and did not get to record that
+      // an earlier attempt renamed it and did not record that (for an object Datadog shows only in part, the old
+      // name gone is the evidence)
+      if (target.equals(own.pendingName()) && (own.sent(atTarget.get(), kind) || !kind.showsAll(atTarget.get()))
+          && get(from).isEmpty()) {
         List<String> diffs = kind.differences(desired, atTarget.get(), false);
         if (!diffs.isEmpty()) {
           call(Operation.UPDATE, target, () -> remote.update().apply(target, desired));
@@ -211,21 +199,26 @@ public final class Converger<T> {
         // the old object vanished between our GET and our PUT
         return create(desired, Outcome.Change.RECREATED, own, intent);
       }
-      throw new Failed(Operation.RENAME, target, e);
+      throw new FailedCall(Operation.RENAME, target, e);
     }
     return wrote(Outcome.Change.RENAMED, target, List.of("name"), from, own);
   }
 
   private Outcome create(T desired, Outcome.Change change, Ownership own, WriteIntent intent) {
     String name = kind.nameOf(desired);
-    intent.record(name, kind.recognizable(desired));
+    T first = kind.standIn(desired).orElse(desired); // what Datadog will show in full, to recognise it by
+    intent.record(name, kind.recognizable(first));
     try {
-      remote.create().apply(desired);
+      remote.create().apply(first);
     } catch (DatadogApiException e) {
       if (Verdict.certainlyNotApplied(e.status())) {
         intent.clear();
       }
-      throw new Failed(Operation.CREATE, name, e);
+      throw new FailedCall(Operation.CREATE, name, e);
+    }
+    if (first != desired) {
+      intent.made(name);
+      call(Operation.UPDATE, name, () -> remote.update().apply(name, desired));
     }
     return wrote(change, name, List.of(), null, own);
   }
@@ -238,7 +231,7 @@ public final class Converger<T> {
     try {
       return call.get();
     } catch (DatadogApiException e) {
-      throw new Failed(operation, name, e);
+      throw new FailedCall(operation, name, e);
     }
   }
 

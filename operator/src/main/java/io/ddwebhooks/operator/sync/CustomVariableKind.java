@@ -133,6 +133,23 @@ public final class CustomVariableKind implements ResourceKind<DatadogCustomVaria
     return n.toString();
   }
 
+  /** A secret's value is never returned: a secret of some name is never known to be what was sent there. */
+  @Override
+  public boolean showsAll(CustomVariable v) {
+    return !v.isSecret();
+  }
+
+  /** A secret is created as a readable variable holding a random value, then made secret with its value. */
+  @Override
+  public Optional<CustomVariable> standIn(CustomVariable desired) {
+    byte[] nonce = new byte[16];
+    STAND_IN_VALUES.nextBytes(nonce);
+    return desired.isSecret() ? Optional.of(new CustomVariable(desired.name(), "being-created-"
+        + java.util.HexFormat.of().formatHex(nonce), false)) : Optional.empty();
+  }
+
+  private static final java.security.SecureRandom STAND_IN_VALUES = new java.security.SecureRandom();
+
   @Override
   public Optional<String> renameNotice(String oldName, String newName) {
     return Optional.of("renamed custom variable '" + oldName + "' to '" + newName + "': Datadog does not update"

@@ -17,8 +17,8 @@ public record Ownership(String ownedName, String pendingName, Predicate<String> 
     return specApplied && !reapplyDue;
   }
 
-  /** Whether {@code text} is what an interrupted create or rename sent under the pending name. */
-  boolean sent(String text) {
-    return pendingName != null && sentUnderPending.test(text);
+  /** Whether {@code actual} holds what an interrupted create or rename sent under the pending name. */
+  <T> boolean sent(T actual, ResourceKind<?, T> kind) {
+    return pendingName != null && kind.holdsSent(actual, sentUnderPending);
   }
 }

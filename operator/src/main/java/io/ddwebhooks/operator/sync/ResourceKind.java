@@ -103,6 +103,28 @@ public interface ResourceKind<S extends ManagedSpec, T> {
   String recognizable(T object);
 
   /**
+   * Whether {@code object}, found under a name an interrupted write may have used, holds what {@code sent} recognises.
+   * Never for an object whose content Datadog does not show in full (a secret custom variable): any object of that
+   * name would match, so it cannot be told from one somebody else made.
+   */
+  default boolean holdsSent(T object, java.util.function.Predicate<String> sent) {
+    return showsAll(object) && sent.test(recognizable(object));
+  }
+
+  /** Whether Datadog shows all of {@code object} (a secret custom variable's value it never does). */
+  default boolean showsAll(T object) {
+    return true;
+  }
+
+  /**
+   * For an object Datadog would not show in full: what to create first instead, which it does show (and which
+   * {@link #holdsSent} can therefore recognise after a lost answer), to be overwritten with {@code desired} at once.
+   */
+  default Optional<T> standIn(T desired) {
+    return Optional.empty();
+  }
+
+  /**
    * Names of the managed fields where {@code actual} differs from {@code desired} (never their values).
    * {@code appliedBefore}: this exact desired state was applied earlier, which is the only way to know that a value
    * Datadog will not return (a secret variable's) is still current.

@@ -52,6 +52,12 @@ public final class TemplateVariables {
     }
   }
 
+  /** How many distinct custom (not built-in) variables {@code texts} refer to, names compared as Datadog might. */
+  public static long customNames(List<String> texts) {
+    return texts.stream().flatMap(t -> extract(t).stream()).filter(r -> !builtIn(r.name())).map(Reference::upper)
+        .distinct().count();
+  }
+
   /** The references in {@code text}, in order, each name once. */
   public static List<Reference> extract(String text) {
     if (text == null) {

@@ -103,7 +103,10 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
         .map(VariableCheck.Text::text).toList();
   }
 
-  /** The URL, each header value and the payload, with where each is; {@code secret} reads a Secret-held one. */
+  /**
+   * The URL, each header's name and value, and the payload, with where each is; {@code secret} reads a Secret-held
+   * one. Header names count: Datadog fills variables in the headers' JSON as one text, names included.
+   */
   private static List<VariableCheck.Text> texts(DatadogWebhookSpec spec, Function<SecretKeySelector, String> secret) {
     List<VariableCheck.Text> texts = new ArrayList<>();
     if (spec.getUrl() != null) {
@@ -114,6 +117,9 @@ public final class WebhookKind implements ResourceKind<DatadogWebhookSpec, Webho
     }
     for (int i = 0; i < spec.getCustomHeaders().size(); i++) {
       CustomHeader h = spec.getCustomHeaders().get(i);
+      if (h != null && h.getName() != null) {
+        texts.add(new VariableCheck.Text("spec.customHeaders[" + i + "].name", h.getName(), false));
+      }
       if (h != null && h.getValue() != null) {
         texts.add(new VariableCheck.Text("spec.customHeaders[" + i + "].value", h.getValue(), false));
       } else if (h != null && h.getValueFrom() != null && h.getValueFrom().getSecretKeyRef() != null) {

@@ -8,4 +8,11 @@ public interface WriteIntent {
 
   /** The write certainly did not happen: the recorded name is void. */
   void clear();
+
+  /**
+   * The create of {@code name} was answered, and more is to be written to it (a stand-in made secret): the object is
+   * this resource's from now on, persisted before that next write.
+   */
+  default void made(String name) {
+  }
 }

@@ -84,11 +84,15 @@ class DatadogCustomVariableIT {
     String version = h.client.secrets().inNamespace(NS).withName("signing").get().getMetadata().getResourceVersion();
     await().untilAsserted(() -> assertThat(h.get(DatadogCustomVariable.class, NS, "signing-key").getStatus()
         .getSecretVersions()).containsEntry("signing", version));
-    assertThat(h.writesFor("SIGNING_KEY")).extracting(RecordedCall::method).containsExactly("POST");
+    // a secret is created readable with a random value (its stand-in, recognisable after a lost answer), then made
+    // secret with its value at once
+    assertThat(h.writesFor("SIGNING_KEY")).extracting(RecordedCall::method).containsExactly("POST", "PUT");
+    assertThat(h.writesFor("SIGNING_KEY").get(0).requestBody()).contains("\"is_secret\":false")
+        .doesNotContain("first-signing-key");
 
     h.secret(NS, "signing", Map.of("key", "second-signing-key"));
     await().untilAsserted(() -> assertThat(storedValue("SIGNING_KEY")).isEqualTo("second-signing-key"));
-    assertThat(h.writesFor("SIGNING_KEY")).extracting(RecordedCall::method).containsExactly("POST", "PUT");
+    assertThat(h.writesFor("SIGNING_KEY")).extracting(RecordedCall::method).containsExactly("POST", "PUT", "PUT");
   }
 
   @Test

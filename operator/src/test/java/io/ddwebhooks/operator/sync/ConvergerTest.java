@@ -110,12 +110,31 @@ class ConvergerTest {
   }
 
   @Test
-  void createsACustomVariableAfterOneGet() {
-    // Datadog's answer to a duplicate variable POST is not recorded: never let a POST decide for a secret
+  void createsASecretCustomVariableAfterOneGetThroughAReadableStandIn() {
+    // Datadog's answer to a duplicate variable POST is not recorded: never let a POST decide for a secret. A secret
+    // is first created readable, with a random value, so that after a lost answer it can be told from someone else's
     Converger<CustomVariable> variables = new Converger<>(new CustomVariableKind(), RemoteObjects.variables(datadog));
     variables.apply(new CustomVariable("TOKEN", "v1", true), own(null, null, Directives.Adoption.NOT_REQUESTED),
         intent);
-    assertThat(datadog.calls).containsExactly("GET TOKEN", "CREATE TOKEN");
+    assertThat(datadog.calls).containsExactly("GET TOKEN", "CREATE TOKEN", "UPDATE TOKEN");
+    assertThat(datadog.variables.get("TOKEN")).isEqualTo(new CustomVariable("TOKEN", "v1", true));
+  }
+
+  @Test
+  void aSecretFoundUnderAPendingNameIsNeverTakenForThisResources() {
+    CustomVariableKind kind = new CustomVariableKind();
+    Converger<CustomVariable> variables = new Converger<>(kind, RemoteObjects.variables(datadog));
+    datadog.variables.put("TOKEN", new CustomVariable("TOKEN", "theirs", true));
+    // what an interrupted create of a secret sent: its stand-in, not a secret
+    CustomVariable standIn = kind.standIn(new CustomVariable("TOKEN", "mine", true)).orElseThrow();
+    assertThat(standIn.isSecret()).isFalse();
+    String sent = kind.recognizable(standIn);
+    assertThat(variables.deleteIfSent("TOKEN", sent::equals)).isInstanceOf(Outcome.Conflict.class);
+    assertThat(variables.deleteIfSent("TOKEN", t -> true)).as("whatever the fingerprint says")
+        .isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.variables).containsKey("TOKEN");
+    datadog.variables.put("TOKEN", standIn);
+    assertThat(variables.deleteIfSent("TOKEN", sent::equals)).isInstanceOf(Outcome.Synced.class);
   }
 
   @Test

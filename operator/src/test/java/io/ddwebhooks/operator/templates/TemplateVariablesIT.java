@@ -143,20 +143,26 @@ class TemplateVariablesIT {
   }
 
   @Test
-  void aVariableTurnedSecretLaterIsReportedAndTheWebhookLeftAsItIs() {
+  void aVariableTurnedSecretLaterWithdrawsTheWebhooksThatMayNoLongerSendIt() {
     h.create(variable("team-c", "c-region", "eu-west", false));
     h.awaitSynced(DatadogCustomVariable.class, "team-c", "c-region");
     h.create(withPayload("team-d", "d-hook", "{\"region\": \"$C_REGION\"}"));
     h.awaitSynced(DatadogWebhook.class, "team-d", "d-hook");
-    JsonNode before = h.datadog.webhook("d-hook").orElseThrow();
-    int writes = h.writesFor("d-hook").size();
 
     h.edit(DatadogCustomVariable.class, "team-c", "c-region", change(v -> v.getSpec().setIsSecret(true)));
     Condition ready = h.awaitReason(DatadogWebhook.class, "team-d", "d-hook", Reason.VariableNotAllowed);
     assertThat(ready.getMessage()).contains("$C_REGION", "secret").doesNotContain("eu-west");
-    // an alert path is not cut silently: what Datadog holds stays as it was
-    assertThat(h.datadog.webhook("d-hook")).contains(before);
-    assertThat(h.writesFor("d-hook")).hasSize(writes);
+    // left in Datadog, every notification would send the secret to team-d's receiver: it is taken out, and said so
+    await().untilAsserted(() -> assertThat(h.datadog.webhook("d-hook")).isEmpty());
+    await().untilAsserted(() -> assertThat(h.events("team-d", "d-hook")).anySatisfy(e -> assertThat(e.getReason())
+        .isEqualTo("Withdrawn")));
+    assertThat(h.get(DatadogWebhook.class, "team-d", "d-hook").getStatus().getRemoteName()).isNull();
+
+    // once team-c shares it with team-d, the webhook is written again
+    h.edit(DatadogCustomVariable.class, "team-c", "c-region", change(v -> v.getMetadata().setAnnotations(
+        java.util.Map.of("ddwebhooks.io/shared-with", "team-d"))));
+    h.awaitSynced(DatadogWebhook.class, "team-d", "d-hook");
+    assertThat(h.datadog.webhook("d-hook")).isPresent();
   }
 
   @Test
