@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chart checks its values (values.schema.json, with real Helm), documents every one of them in README, and
- * renders its optional objects (PodDisruptionBudget, NetworkPolicy, monitoring) only when asked.
+ * The chart checks its values (values.schema.json, with real Helm), documents every one of them in docs/helm-values.md,
+ * and renders its optional objects (PodDisruptionBudget, NetworkPolicy, monitoring) only when asked.
  */
 class ChartValuesTest {
 
   private static final Path CHART = HelmChartTest.OPERATOR_CHART;
+  /** The page with the chart's values table (tests run in the repository's root folder). */
+  static final Path VALUES_PAGE = Path.of("docs/helm-values.md");
 
   private static Map<String, JsonNode> render(String... sets) throws Exception {
     var template = new Helm(CHART).template().withName("dwo").withNamespace("ops");
@@ -58,7 +60,7 @@ class ChartValuesTest {
   }
 
   @Test
-  void everyValueIsInTheSchemaAndInReadmesTable() throws Exception {
+  void everyValueIsInTheSchemaAndInTheDocumentedTable() throws Exception {
     JsonNode schema = new ObjectMapper().readTree(CHART.resolve("values.schema.json").toFile());
     Set<String> schemaLeaves = new TreeSet<>();
     leaves(schema, "", schemaLeaves);
@@ -69,15 +71,18 @@ class ChartValuesTest {
     assertThat(schemaLeaves).as("every value in values.yaml has a schema").containsAll(valueLeaves);
     assertThat(valueLeaves).as("every schema entry has a default in values.yaml").containsAll(schemaLeaves);
 
-    String readme = Files.readString(Path.of("README.md"));
-    String table = readme.substring(readme.indexOf("| Value | Default | Meaning |"));
-    table = table.substring(0, table.indexOf("\n\n"));
+    String page = Files.readString(VALUES_PAGE);
+    int start = page.indexOf("| Value | Default | Meaning |");
+    assertThat(start).as(VALUES_PAGE + " has the values table (header | Value | Default | Meaning |)").isNotNegative();
+    String table = page.substring(start);
+    int end = table.indexOf("\n\n");
+    table = end < 0 ? table : table.substring(0, end);
     Set<String> documented = new TreeSet<>();
     Matcher row = Pattern.compile("(?m)^\\| `([^`]+)` \\|").matcher(table);
     while (row.find()) {
       documented.add(row.group(1));
     }
-    assertThat(documented).as("README's values table is the schema's").isEqualTo(schemaLeaves);
+    assertThat(documented).as("the values table of " + VALUES_PAGE + " is the schema's").isEqualTo(schemaLeaves);
   }
 
   /** Paths of schema properties that are not objects with properties of their own. */
