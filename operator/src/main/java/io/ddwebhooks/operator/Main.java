@@ -40,7 +40,7 @@ public final class Main implements Callable<Integer> {
       + " config. Reads DD_API_KEY, DD_APP_KEY, DEFAULT_CREDENTIALS, CREDENTIALS_URL_ALLOWLIST, DD_SITE, DD_URL,"
       + " WATCH_NAMESPACES, RESYNC_INTERVAL, MIN_RESOURCE_INTERVAL, DATADOG_READS_PER_SECOND, LOG_LEVEL,"
       + " LOG_FORMAT, HEALTH_PORT, ALLOW_ADOPTION_NAMESPACES, VARIABLE_ACCESS, UNKNOWN_VARIABLES, LEADER_ELECTION,"
-      + " LEADER_ELECTION_NAMESPACE, POD_NAME and POD_NAMESPACE (see README, Configuration).")
+      + " LEADER_ELECTION_NAMESPACE, POD_NAME and POD_NAMESPACE (see docs/configuration.md).")
   static final class Run implements Callable<Integer> {
 
     @Option(names = "--namespaces", description = "Comma-separated namespaces to watch (default: all;"

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The threat model of README's Security section, as an attacking tenant would try it: a tenant may create the
+ * The threat model of docs/security.md, as an attacking tenant would try it: a tenant may create the
  * operator's namespaced kinds and Secrets in its own namespace, nothing else. Three tenants on a real API server
  * (RBAC on, server-side apply, the operator as its ServiceAccount) and four Datadog orgs in the emulator: the
  * operator's default org (shared), the victim's own org, the attacker's own trial org, and an org a cluster admin
