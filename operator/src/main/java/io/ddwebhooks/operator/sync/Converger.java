@@ -118,6 +118,7 @@ public final class Converger<T> {
       change = Outcome.Change.UPDATED;
     } else if (target.equals(own.pendingName()) && own.sent(actual.get(), kind)) {
       change = Outcome.Change.RECOVERED;
+      intent.made(target); // ours: recorded before a write can make it unrecognisable (a stand-in made secret)
     } else if (own.adoption() == Directives.Adoption.ALLOWED) {
       change = Outcome.Change.ADOPTED;
     } else {
