@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -35,12 +36,14 @@ public class DatadogEmulator implements AutoCloseable {
   public static final String DEFAULT_ORG = "default";
   /** The address the constructors without one listen on. */
   public static final String LOOPBACK = "127.0.0.1";
+  private static final URI IN_PROCESS_URL = URI.create("http://datadog-emulator.invalid");
 
   private final OrgRegistry orgs;
   private final FaultPlan faults = new FaultPlan();
   private final CallLog log = new CallLog();
   private final Map<OrgStore, Org> views = new IdentityHashMap<>(); // one view per org, however it is looked up
-  private final EmulatorServer server;
+  private final ApiDispatcher dispatcher;
+  private final EmulatorServer server; // null when in-process only
 
   /**
    * One Datadog org: its webhooks and custom variables, the keys that reach it, and how many writes it has in
@@ -122,27 +125,57 @@ public class DatadogEmulator implements AutoCloseable {
    */
   public DatadogEmulator(String bindAddress, int port, String apiKey, String appKey) throws IOException {
     this.orgs = new OrgRegistry(apiKey, appKey);
-    ControlApi control = new ControlApi(this, orgs, faults, log);
-    this.server = new EmulatorServer(InetAddress.getByName(bindAddress), port, orgs, faults, log, control);
+    this.dispatcher = new ApiDispatcher(orgs, faults, log, new ControlApi(this, orgs, faults, log));
+    this.server = new EmulatorServer(InetAddress.getByName(bindAddress), port, dispatcher);
+  }
+
+  private DatadogEmulator(String apiKey, String appKey) {
+    this.orgs = new OrgRegistry(apiKey, appKey);
+    this.dispatcher = new ApiDispatcher(orgs, faults, log, new ControlApi(this, orgs, faults, log));
+    this.server = null;
   }
 
   public static DatadogEmulator start() throws IOException {
     return new DatadogEmulator(0, null, null);
   }
 
-  /** A client on this machine's URL for the emulator (the loopback address when bound to every address). */
+  /**
+   * An emulator that listens on no port: reach it through {@link #httpClient()} (a unit test with no server and no
+   * thread). Null keys accept any non-empty keys.
+   */
+  public static DatadogEmulator inProcess(String apiKey, String appKey) {
+    return new DatadogEmulator(apiKey, appKey);
+  }
+
+  /**
+   * A JDK HTTP client whose requests this emulator answers directly, whatever host they name, with or without a
+   * listening server. Its base URL is {@link #baseUrl()}.
+   */
+  public HttpClient httpClient() {
+    return new InProcessHttpClient(dispatcher);
+  }
+
+  /**
+   * A client on this machine's URL for the emulator (the loopback address when bound to every address); an
+   * in-process emulator's is {@code http://datadog-emulator.invalid}, which only {@link #httpClient()} reaches.
+   */
   public URI baseUrl() {
-    return server.baseUrl();
+    return server == null ? IN_PROCESS_URL : server.baseUrl();
   }
 
   /** The address and port it listens on. */
   public InetSocketAddress address() {
+    if (server == null) {
+      throw new IllegalStateException("an in-process emulator listens on no address");
+    }
     return server.address();
   }
 
   @Override
   public void close() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private synchronized Org view(OrgStore store) {
@@ -169,11 +202,11 @@ public class DatadogEmulator implements AutoCloseable {
 
   /** Answer a missing object on DELETE with 400 "... does not exist", as the API did before 2022. */
   public void setLegacyNotFound(boolean legacy) {
-    server.setLegacyNotFound(legacy);
+    dispatcher.setLegacyNotFound(legacy);
   }
 
   boolean legacyNotFound() {
-    return server.legacyNotFound();
+    return dispatcher.legacyNotFound();
   }
 
   /** The next {@code count} calls (any method) get {@code fault} instead of an answer. */
@@ -224,7 +257,7 @@ public class DatadogEmulator implements AutoCloseable {
     orgs.all().forEach(OrgStore::clear);
     log.clear();
     faults.reset();
-    server.setLegacyNotFound(false);
+    dispatcher.setLegacyNotFound(false);
   }
 
   public List<RecordedCall> calls() {

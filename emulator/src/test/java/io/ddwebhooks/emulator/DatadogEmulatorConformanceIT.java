@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Replays every recording of the real Datadog API against a fresh emulator and checks each status code and body.
  * Recordings from 2021 ran before Datadog answered a missing object's DELETE with 404, so they replay in legacy mode;
- * recordings from before 2024 predate the {@code auth_method_id} field, which the emulator returns as null.
+ * recordings from before 2024 predate the {@code auth_method_id} field, which the emulator returns as null. Each is
+ * replayed twice: over a socket, and in-process through the emulator's own {@link HttpClient}.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class DatadogEmulatorConformanceIT {
@@ -42,11 +43,19 @@ class DatadogEmulatorConformanceIT {
   @TestFactory
   Stream<DynamicTest> emulatorAnswersEveryRecordedInteractionAsDatadogDid() throws IOException {
     return Cassettes.all(Cassettes.root()).stream()
-        .map(recording -> DynamicTest.dynamicTest(recording.name(), () -> replay(recording)));
+        .map(recording -> DynamicTest.dynamicTest(recording.name(), () -> replay(recording, false)));
   }
 
-  private static void replay(Cassettes.Recording recording) throws Exception {
-    try (DatadogEmulator emulator = DatadogEmulator.start()) {
+  /** The same answers with no socket, through {@link DatadogEmulator#httpClient()}, as the operator's unit tests use it. */
+  @TestFactory
+  Stream<DynamicTest> inProcessClientGetsTheSameAnswers() throws IOException {
+    return Cassettes.all(Cassettes.root()).stream()
+        .map(recording -> DynamicTest.dynamicTest(recording.name(), () -> replay(recording, true)));
+  }
+
+  private static void replay(Cassettes.Recording recording, boolean inProcess) throws Exception {
+    try (DatadogEmulator emulator = inProcess ? DatadogEmulator.inProcess(null, null) : DatadogEmulator.start()) {
+      HttpClient http = inProcess ? emulator.httpClient() : HTTP;
       emulator.setLegacyNotFound(recording.name().contains("2021"));
       int i = 0;
       for (Cassettes.Interaction x : recording.interactions()) {
@@ -58,7 +67,7 @@ class DatadogEmulatorConformanceIT {
         } else {
           request.method(x.method(), HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         String where = recording.name() + " interaction " + i++ + " (" + x + ")";
         assertThat(response.statusCode()).as(where + " status").isEqualTo(x.status());
         if (x.responseBody() != null) {

@@ -3,7 +3,7 @@ package io.ddwebhooks.operator.datadog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.ddwebhooks.operator.testing.FakeDatadog;
+import io.ddwebhooks.operator.testing.EmulatedDatadog;
 import io.ddwebhooks.operator.testing.ForwardingApi;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +19,7 @@ class SerializedWritesTest {
     final AtomicInteger maxInFlight = new AtomicInteger();
 
     SlowWrites() {
-      super(new FakeDatadog());
+      super(new EmulatedDatadog());
     }
 
     @Override

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddwebhooks.operator.datadog.CustomVariable;
 import io.ddwebhooks.operator.datadog.Webhook;
-import io.ddwebhooks.operator.testing.FakeDatadog;
+import io.ddwebhooks.operator.testing.EmulatedDatadog;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** What an export makes of each kind of Datadog object, and that credentials never land in a resource. */
 class ExporterTest {
 
-  private final FakeDatadog datadog = new FakeDatadog();
+  private final EmulatedDatadog datadog = new EmulatedDatadog();
   private final Exporter exporter = new Exporter(datadog);
 
   private Exporter.Result export(List<String> webhooks, List<String> variables, Set<String> secretHeaders) {
@@ -27,7 +27,7 @@ class ExporterTest {
 
   @Test
   void credentialsGoToTheSecretAndEverythingElseStaysReadable() {
-    datadog.webhooks.put("Team_Alerts", new Webhook("Team_Alerts", "https://hooks.slack.com/services/T0/B0/abc",
+    datadog.put(new Webhook("Team_Alerts", "https://hooks.slack.com/services/T0/B0/abc",
         "{\"text\": \"$EVENT_TITLE\"}", "{\"Authorization\": \"Bearer s3cr3t\", \"X-Team\": \"payments\"}", "json"));
     Exporter.Result r = export(List.of("Team_Alerts"), List.of(), Set.of());
     assertThat(r.problems()).isEmpty();
@@ -42,7 +42,7 @@ class ExporterTest {
 
   @Test
   void aHeaderTheUserNamesIsSecretToo() {
-    datadog.webhooks.put("h", new Webhook("h", "https://example.com/x", null, "{\"X-Team\": \"payments\"}", "form"));
+    datadog.put(new Webhook("h", "https://example.com/x", null, "{\"X-Team\": \"payments\"}", "form"));
     Exporter.Result r = export(List.of("h"), List.of(), Set.of("x-team"));
     assertThat(spec(r.resources().get(0)).toString()).doesNotContain("payments").contains("encodeAs=form");
     assertThat(spec(r.resources().get(0))).containsEntry("url", "https://example.com/x").doesNotContainKey("name");
@@ -50,7 +50,7 @@ class ExporterTest {
 
   @Test
   void whatTheOperatorWouldRefuseOrCannotFindIsReportedNotEmitted() {
-    datadog.webhooks.put("form", new Webhook("form", "https://example.com/x", "text=$EVENT_TITLE", null, "json"));
+    datadog.put(new Webhook("form", "https://example.com/x", "text=$EVENT_TITLE", null, "json"));
     Exporter.Result r = export(List.of("form", "missing"), List.of("NOPE"), Set.of());
     assertThat(r.resources()).isEmpty();
     assertThat(r.problems()).anyMatch(p -> p.contains("'form'") && p.contains("not JSON"))
@@ -59,15 +59,15 @@ class ExporterTest {
 
   @Test
   void aSecretVariablePointsAtAKeyTheUserFills() {
-    datadog.variables.put("PAGER_KEY", new CustomVariable("PAGER_KEY", null, true));
-    datadog.variables.put("TEAM", new CustomVariable("TEAM", "#payments", false));
+    datadog.put(new CustomVariable("PAGER_KEY", "pager-secret", true));
+    datadog.put(new CustomVariable("TEAM", "#payments", false));
     Exporter.Result r = export(List.of(), List.of("PAGER_KEY", "TEAM"), Set.of());
     assertThat(r.problems()).isEmpty();
     assertThat(spec(r.resources().get(0))).containsEntry("isSecret", true).containsKey("valueFrom")
         .doesNotContainKey("value");
     assertThat(spec(r.resources().get(1))).containsEntry("isSecret", false).containsEntry("value", "#payments");
     assertThat(r.toFill()).singleElement().asString().contains("PAGER_KEY", "'exported'", "'pager-key'");
-    assertThat(r.secret().get("stringData").toString()).doesNotContain("pager-key");
+    assertThat(r.secret().get("stringData").toString()).doesNotContain("pager-key").doesNotContain("pager-secret");
   }
 
   @Test

@@ -15,7 +15,7 @@ import io.ddwebhooks.operator.datadog.Operation;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.SecretValues;
-import io.ddwebhooks.operator.testing.FakeDatadog;
+import io.ddwebhooks.operator.testing.EmulatedDatadog;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -44,7 +44,7 @@ class DatadogObjectReconcilerTest {
 
   private static final Fingerprints FINGERPRINTS = new Fingerprints("k1", Map.of("k1", Fingerprints.newKey()));
 
-  private final FakeDatadog datadog = new FakeDatadog();
+  private final EmulatedDatadog datadog = new EmulatedDatadog();
   private final Map<SecretKeySelector, String> secretData = new HashMap<>();
   private final List<String> events = new ArrayList<>();
   private final List<String> checkpoints = new ArrayList<>();
@@ -175,10 +175,10 @@ class DatadogObjectReconcilerTest {
         + " - did you mean $EVENT_TITLE?");
     assertThat(events).contains("Warning UnknownVariable: unknown variable(s): spec.payload: $EVENT_TITEL - did you"
         + " mean $EVENT_TITLE?");
-    assertThat(datadog.calls).as("one GET asks Datadog whether it holds the name").contains("GET EVENT_TITEL");
+    assertThat(datadog.calls()).as("one GET asks Datadog whether it holds the name").contains("GET EVENT_TITEL");
 
     // a secret variable nobody declares, that Datadog holds: refused, nothing written
-    datadog.variables.put("SOMEONES_KEY", new io.ddwebhooks.operator.datadog.CustomVariable("SOMEONES_KEY", "k",
+    datadog.put(new io.ddwebhooks.operator.datadog.CustomVariable("SOMEONES_KEY", "k",
         true));
     DatadogWebhook foreign = resource("foreign");
     foreign.getSpec().setPayload("{\"k\": \"$SOMEONES_KEY\"}");
@@ -190,7 +190,7 @@ class DatadogObjectReconcilerTest {
     // Datadog cannot say whether it holds a name: no verdict on a guess, and no write
     DatadogWebhook unsure = resource("unsure");
     unsure.getSpec().setPayload("{\"k\": \"$MAYBE_THERE\"}");
-    datadog.fail(Operation.GET, FakeDatadog.Failure.of(503, "Service Unavailable"));
+    datadog.fail(Operation.GET, EmulatedDatadog.Failure.of(503, "Service Unavailable"));
     reconcile(unsure);
     assertThat(reason(unsure)).isEqualTo("DatadogUnavailable");
     assertThat(datadog.writes()).containsExactly("CREATE typo");
@@ -211,16 +211,16 @@ class DatadogObjectReconcilerTest {
     assertThat(w.getStatus().getRemoteName()).isEqualTo("steady");
     assertThat(w.getStatus().getPendingName()).isNull();
     assertThat(events).containsExactly("Normal Created: created webhook 'steady' in Datadog");
-    assertThat(datadog.calls).as("status proved it never existed: a POST, no GET").containsExactly("CREATE steady");
+    assertThat(datadog.calls()).as("status proved it never existed: a POST, no GET").containsExactly("CREATE steady");
 
     UpdateControl<DatadogWebhook> early = reconcile(w);
     assertThat(early.isNoUpdate()).as("same status: no status write either").isTrue();
-    assertThat(datadog.calls).as("verified within the interval, nothing changed: no call").hasSize(1);
+    assertThat(datadog.calls()).as("verified within the interval, nothing changed: no call").hasSize(1);
     assertThat(early.getScheduleDelay()).contains(slot);
 
     clock.advance(Duration.ofMillis(slot));
     UpdateControl<DatadogWebhook> due = reconcile(w);
-    assertThat(datadog.calls).as("its slot came: one read, no write").containsExactly("CREATE steady", "GET steady");
+    assertThat(datadog.calls()).as("its slot came: one read, no write").containsExactly("CREATE steady", "GET steady");
     assertThat(due.isNoUpdate()).isTrue();
     assertThat(due.getScheduleDelay().orElseThrow()).as("the same slot, one interval on").isEqualTo(RESYNC.toMillis());
   }
@@ -233,7 +233,7 @@ class DatadogObjectReconcilerTest {
     // a new process: nothing in memory, only what status says
     DatadogWebhookReconciler restarted = new DatadogWebhookReconciler(settings(clock));
     UpdateControl<DatadogWebhook> control = restarted.reconcile(w, List.of());
-    assertThat(datadog.calls).as("converged 30 s ago for these exact inputs: no call").containsExactly(
+    assertThat(datadog.calls()).as("converged 30 s ago for these exact inputs: no call").containsExactly(
         "CREATE settled");
     assertThat(control.isNoUpdate()).isTrue();
     assertThat(control.getScheduleDelay().orElseThrow()).isPositive();
@@ -248,23 +248,23 @@ class DatadogObjectReconcilerTest {
     DatadogWebhookReconciler again = new DatadogWebhookReconciler(settings(clock));
     w.getStatus().setSecretVersions(Map.of("s", "0"));
     again.reconcile(w, List.of());
-    assertThat(datadog.calls).as("Secret versions differ: read again").endsWith("GET settled");
+    assertThat(datadog.calls()).as("Secret versions differ: read again").endsWith("GET settled");
   }
 
   @Test
   void aRejectedSpecIsNotRetriedUntilItChanges() {
     DatadogWebhook w = resource("rejected");
-    datadog.fail(Operation.CREATE, FakeDatadog.Failure.of(400, "Invalid webhook"));
+    datadog.fail(Operation.CREATE, EmulatedDatadog.Failure.of(400, "Invalid webhook"));
     UpdateControl<DatadogWebhook> control = reconcile(w);
     assertThat(reason(w)).isEqualTo("DatadogRejected");
     assertThat(ReadyCondition.of(w.getStatus()).orElseThrow().getMessage()).contains("Invalid webhook");
     assertThat(control.getScheduleDelay()).as("no retry timer").isEmpty();
     assertThat(w.getStatus().getPendingName()).as("a refusal voids the recorded name").isNull();
-    int calls = datadog.calls.size();
+    int calls = datadog.calls().size();
 
     UpdateControl<DatadogWebhook> again = reconcile(w);
     assertThat(again.getScheduleDelay()).isEmpty();
-    assertThat(datadog.calls).as("no call for the same refused state").hasSize(calls);
+    assertThat(datadog.calls()).as("no call for the same refused state").hasSize(calls);
     assertThat(events).filteredOn(e -> e.contains("DatadogRejected")).as("reported once").hasSize(1);
 
     w.getSpec().setUrl("https://fixed.example.com");
@@ -277,7 +277,7 @@ class DatadogObjectReconcilerTest {
   @Test
   void rateLimitsWaitForTheResetAndOtherFailuresBackOff() {
     DatadogWebhook limited = resource("limited");
-    datadog.fail(Operation.CREATE, new FakeDatadog.Failure(429, List.of("Rate limit exceeded"),
+    datadog.fail(Operation.CREATE, new EmulatedDatadog.Failure(429, List.of("Rate limit exceeded"),
         Duration.ofSeconds(7)));
     assertThat(reconcile(limited).getScheduleDelay()).contains(7_500L);
     assertThat(reason(limited)).isEqualTo("RateLimited");
@@ -285,14 +285,14 @@ class DatadogObjectReconcilerTest {
     DatadogWebhook down = resource("down");
     List<Long> delays = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      datadog.fail(Operation.CREATE, FakeDatadog.Failure.of(503, "Service Unavailable"));
+      datadog.fail(Operation.CREATE, EmulatedDatadog.Failure.of(503, "Service Unavailable"));
       delays.add(reconcile(down).getScheduleDelay().orElseThrow());
     }
     assertThat(reason(down)).isEqualTo("DatadogUnavailable");
     assertThat(delays).containsExactly(2_000L, 4_000L, 8_000L);
 
     DatadogWebhook forbidden = resource("forbidden");
-    datadog.fail(Operation.CREATE, FakeDatadog.Failure.of(403, "Forbidden"));
+    datadog.fail(Operation.CREATE, EmulatedDatadog.Failure.of(403, "Forbidden"));
     assertThat(reconcile(forbidden).getScheduleDelay()).contains(Duration.ofMinutes(5).toMillis());
     assertThat(reason(forbidden)).isEqualTo("DatadogAuthFailed");
 
@@ -317,7 +317,7 @@ class DatadogObjectReconcilerTest {
     datadog.throwNext(new IllegalStateException("again"));
     assertThat(reconcile(buggy).getScheduleDelay()).as("backoff grows").contains(4_000L);
     assertThat(events).anyMatch(e -> e.startsWith("Warning InternalError")).noneMatch(e -> e.contains("T0KEN"));
-    assertThat(datadog.webhooks).doesNotContainKey("buggy");
+    assertThat(datadog.webhookNames()).doesNotContain("buggy");
     reconcile(buggy);
     assertThat(reason(buggy)).as("recovers by itself").isEqualTo("Synced");
   }
@@ -331,31 +331,31 @@ class DatadogObjectReconcilerTest {
     assertThat(reason(deep)).isEqualTo("InvalidSpec");
     assertThat(ReadyCondition.of(deep.getStatus()).orElseThrow().getMessage()).contains("nested deeper than 64")
         .doesNotContain("needle-value");
-    assertThat(datadog.calls).isEmpty();
+    assertThat(datadog.calls()).isEmpty();
   }
 
   @Test
   void deletionKeepsTheFinalizerWhileDatadogFailsAndForgetsTheResourceAfter() {
     DatadogWebhook w = resource("to-delete");
     reconcile(w);
-    datadog.fail(Operation.GET, FakeDatadog.Failure.of(500, "boom"));
+    datadog.fail(Operation.GET, EmulatedDatadog.Failure.of(500, "boom"));
     reconcile(w);
     assertThat(reconciler.trackedFailures()).as("a backoff count and the applied values").isEqualTo(2);
 
-    datadog.fail(Operation.DELETE, FakeDatadog.Failure.of(500, "Internal Server Error"));
+    datadog.fail(Operation.DELETE, EmulatedDatadog.Failure.of(500, "Internal Server Error"));
     DeleteControl failed = reconciler.cleanup(w, null);
     assertThat(failed.isRemoveFinalizer()).isFalse();
     assertThat(failed.getScheduleDelay()).isPresent();
-    assertThat(datadog.webhooks).containsKey("to-delete");
+    assertThat(datadog.webhookNames()).contains("to-delete");
 
     DeleteControl done = reconciler.cleanup(w, null);
     assertThat(done.isRemoveFinalizer()).isTrue();
-    assertThat(datadog.webhooks).doesNotContainKey("to-delete");
+    assertThat(datadog.webhookNames()).doesNotContain("to-delete");
     assertThat(reconciler.trackedFailures()).as("backoff state goes with the resource").isZero();
 
     DatadogWebhook neverCreated = resource("never");
     assertThat(reconciler.cleanup(neverCreated, null).isRemoveFinalizer()).isTrue();
-    assertThat(datadog.calls).noneMatch(c -> c.endsWith(" never"));
+    assertThat(datadog.calls()).noneMatch(c -> c.endsWith(" never"));
   }
 
   @Test
@@ -382,7 +382,7 @@ class DatadogObjectReconcilerTest {
     assertThat(reconcile(second, List.of(holder, second)).getScheduleDelay()).contains(RESYNC.toMillis());
     assertThat(reason(second)).isEqualTo("NameConflict");
 
-    assertThat(datadog.calls).isEmpty();
+    assertThat(datadog.calls()).isEmpty();
   }
 
   @Test
@@ -391,7 +391,7 @@ class DatadogObjectReconcilerTest {
     w.getSpec().setManagementPolicy(ManagementPolicy.ObserveOnly);
     reconcile(w);
     assertThat(reason(w)).isEqualTo("RemoteNotFound");
-    datadog.webhooks.put("watched", new io.ddwebhooks.operator.datadog.Webhook("watched", "https://b.example.com",
+    datadog.put(new io.ddwebhooks.operator.datadog.Webhook("watched", "https://b.example.com",
         io.ddwebhooks.operator.datadog.Webhook.DEFAULT_PAYLOAD, null, "json"));
     reconcile(w);
     assertThat(reason(w)).isEqualTo("DriftDetected");
@@ -406,17 +406,17 @@ class DatadogObjectReconcilerTest {
     DatadogWebhook w = resource("drifty");
     reconcile(w);
     clock.advance(RESYNC.multipliedBy(2));
-    datadog.webhooks.put("drifty", new io.ddwebhooks.operator.datadog.Webhook("drifty", "https://evil.example.com",
+    datadog.put(new io.ddwebhooks.operator.datadog.Webhook("drifty", "https://evil.example.com",
         io.ddwebhooks.operator.datadog.Webhook.DEFAULT_PAYLOAD, null, "json"));
     reconcile(w);
-    assertThat(datadog.webhooks.get("drifty").url()).isEqualTo("https://a.example.com");
+    assertThat(datadog.webhook("drifty").orElseThrow().url()).isEqualTo("https://a.example.com");
     assertThat(w.getStatus().getDriftCorrections()).isEqualTo(1);
     assertThat(events).anyMatch(e -> e.startsWith("Warning DriftCorrected") && e.contains("url"));
 
-    datadog.webhooks.remove("drifty");
+    datadog.removeWebhook("drifty");
     clock.advance(RESYNC.multipliedBy(2));
     reconcile(w);
-    assertThat(datadog.webhooks).containsKey("drifty");
+    assertThat(datadog.webhookNames()).contains("drifty");
     assertThat(w.getStatus().getDriftCorrections()).isEqualTo(2);
   }
 
@@ -427,7 +427,7 @@ class DatadogObjectReconcilerTest {
         "pin", "4821", true);
     v.getMetadata().setGeneration(1L);
     v.getMetadata().setUid(UUID.randomUUID().toString());
-    datadog.variables.put("PIN", new io.ddwebhooks.operator.datadog.CustomVariable("PIN", "4821", true));
+    datadog.put(new io.ddwebhooks.operator.datadog.CustomVariable("PIN", "4821", true));
     // the status an earlier version wrote: owned, applied, fingerprint in the v1 scheme
     DatadogResourceStatus status = new DatadogResourceStatus();
     status.setRemoteName("PIN");
@@ -456,7 +456,7 @@ class DatadogObjectReconcilerTest {
     v.getSpec().setIsSecret(null);
     v.getMetadata().setGeneration(1L);
     v.getMetadata().setUid(UUID.randomUUID().toString());
-    datadog.variables.put("LEGACY", new io.ddwebhooks.operator.datadog.CustomVariable("LEGACY", "token-value", false));
+    datadog.put(new io.ddwebhooks.operator.datadog.CustomVariable("LEGACY", "token-value", false));
     DatadogResourceStatus status = new DatadogResourceStatus();
     status.setRemoteName("LEGACY");
     status.setObservedGeneration(1L);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddwebhooks.operator.datadog.CustomVariable;
 import io.ddwebhooks.operator.datadog.Webhook;
-import io.ddwebhooks.operator.testing.FakeDatadog;
+import io.ddwebhooks.operator.testing.EmulatedDatadog;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** The convergence algorithm on a plain fake: the fewest calls, and never a write to an object not owned. */
 class ConvergerTest {
 
-  private final FakeDatadog datadog = new FakeDatadog();
+  private final EmulatedDatadog datadog = new EmulatedDatadog();
   private final Converger<Webhook> webhooks = new Converger<>(new WebhookKind(), RemoteObjects.webhooks(datadog));
   private final List<String> intents = new ArrayList<>();
   private final WriteIntent intent = new WriteIntent() {
@@ -41,17 +41,17 @@ class ConvergerTest {
     Outcome o = webhooks.apply(hook("a", "https://x"), own(null, null, Directives.Adoption.NOT_REQUESTED), intent);
     assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.CREATED));
-    assertThat(datadog.calls).containsExactly("CREATE a");
+    assertThat(datadog.calls()).containsExactly("CREATE a");
     assertThat(intents).containsExactly("a");
   }
 
   @Test
   void readsFirstWhenAnEarlierAttemptOrAnAdoptionMayHaveAnObject() {
     webhooks.apply(hook("a", "https://x"), own(null, "a", Directives.Adoption.NOT_REQUESTED), intent);
-    assertThat(datadog.calls).as("a pending name: the object may exist").startsWith("GET a");
-    datadog.calls.clear();
+    assertThat(datadog.calls()).as("a pending name: the object may exist").startsWith("GET a");
+    datadog.clearCalls();
     webhooks.apply(hook("b", "https://x"), own(null, null, Directives.Adoption.ALLOWED), intent);
-    assertThat(datadog.calls).as("adoption asked: the object likely exists").containsExactly("GET b", "CREATE b");
+    assertThat(datadog.calls()).as("adoption asked: the object likely exists").containsExactly("GET b", "CREATE b");
   }
 
   /** Recognised by what was sent: the webhook {@code sent}, as a fingerprint in status would say. */
@@ -64,48 +64,48 @@ class ConvergerTest {
   @Test
   void aPendingNameIsTakenOnlyWhenTheObjectThereHoldsWhatWasSent() {
     // a lost answer to the create of a name someone else holds: theirs stays theirs
-    datadog.webhooks.put("a", hook("a", "https://theirs"));
+    datadog.put(hook("a", "https://theirs"));
     Outcome o = webhooks.apply(hook("a", "https://mine"), pending("a", hook("a", "https://mine"), false), intent);
     assertThat(o).isInstanceOf(Outcome.Conflict.class);
-    assertThat(datadog.webhooks.get("a").url()).isEqualTo("https://theirs");
-    assertThat(datadog.calls).doesNotContain("UPDATE a");
+    assertThat(datadog.webhook("a").orElseThrow().url()).isEqualTo("https://theirs");
+    assertThat(datadog.calls()).doesNotContain("UPDATE a");
 
     // the create did happen: recognised, and brought to a spec that changed since
-    datadog.webhooks.put("a", hook("a", "https://mine"));
+    datadog.put(hook("a", "https://mine"));
     Outcome recovered = webhooks.apply(hook("a", "https://newer"), pending("a", hook("a", "https://mine"), false),
         intent);
     assertThat(recovered).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.RECOVERED));
-    assertThat(datadog.webhooks.get("a").url()).isEqualTo("https://newer");
+    assertThat(datadog.webhook("a").orElseThrow().url()).isEqualTo("https://newer");
   }
 
   @Test
   void aRenameToAPendingNameIsRecognisedOnlyByWhatWasSent() {
-    datadog.webhooks.put("new", hook("new", "https://theirs"));
+    datadog.put(hook("new", "https://theirs"));
     Ownership own = new Ownership("old", "new", new WebhookKind().recognizable(hook("new", "https://mine"))::equals,
         Directives.Adoption.NOT_REQUESTED, null, false, false, false);
     assertThat(webhooks.apply(hook("new", "https://mine"), own, intent)).isInstanceOf(Outcome.Conflict.class);
-    assertThat(datadog.webhooks.get("new").url()).isEqualTo("https://theirs");
+    assertThat(datadog.webhook("new").orElseThrow().url()).isEqualTo("https://theirs");
   }
 
   @Test
   void aNameFoundTakenIsReadBeforeAnyNewPost() {
-    datadog.webhooks.put("taken", hook("taken", "https://theirs"));
+    datadog.put(hook("taken", "https://theirs"));
     Outcome o = webhooks.apply(hook("taken", "https://mine"), new Ownership(null, null, sent -> false,
         Directives.Adoption.NOT_REQUESTED, null, false, false, true), intent);
     assertThat(o).isInstanceOf(Outcome.Conflict.class);
-    assertThat(datadog.calls).containsExactly("GET taken");
+    assertThat(datadog.calls()).containsExactly("GET taken");
   }
 
   @Test
   void aPendingNameIsDeletedOnlyWhenItHoldsWhatWasSent() {
-    datadog.webhooks.put("p", hook("p", "https://theirs"));
+    datadog.put(hook("p", "https://theirs"));
     String mine = new WebhookKind().recognizable(hook("p", "https://mine"));
     assertThat(webhooks.deleteIfSent("p", mine::equals)).isInstanceOf(Outcome.Conflict.class);
-    assertThat(datadog.webhooks).containsKey("p");
-    datadog.webhooks.put("p", hook("p", "https://mine"));
+    assertThat(datadog.webhookNames()).contains("p");
+    datadog.put(hook("p", "https://mine"));
     assertThat(webhooks.deleteIfSent("p", mine::equals)).isInstanceOf(Outcome.Synced.class);
-    assertThat(datadog.webhooks).doesNotContainKey("p");
+    assertThat(datadog.webhookNames()).doesNotContain("p");
     assertThat(webhooks.deleteIfSent("p", mine::equals)).as("never made").isInstanceOf(Outcome.Synced.class);
   }
 
@@ -116,15 +116,15 @@ class ConvergerTest {
     Converger<CustomVariable> variables = new Converger<>(new CustomVariableKind(), RemoteObjects.variables(datadog));
     variables.apply(new CustomVariable("TOKEN", "v1", true), own(null, null, Directives.Adoption.NOT_REQUESTED),
         intent);
-    assertThat(datadog.calls).containsExactly("GET TOKEN", "CREATE TOKEN", "UPDATE TOKEN");
-    assertThat(datadog.variables.get("TOKEN")).isEqualTo(new CustomVariable("TOKEN", "v1", true));
+    assertThat(datadog.calls()).containsExactly("GET TOKEN", "CREATE TOKEN", "UPDATE TOKEN");
+    assertThat(datadog.variable("TOKEN")).contains(new CustomVariable("TOKEN", "v1", true));
   }
 
   @Test
   void aSecretFoundUnderAPendingNameIsNeverTakenForThisResources() {
     CustomVariableKind kind = new CustomVariableKind();
     Converger<CustomVariable> variables = new Converger<>(kind, RemoteObjects.variables(datadog));
-    datadog.variables.put("TOKEN", new CustomVariable("TOKEN", "theirs", true));
+    datadog.put(new CustomVariable("TOKEN", "theirs", true));
     // what an interrupted create of a secret sent: its stand-in, not a secret
     CustomVariable standIn = kind.standIn(new CustomVariable("TOKEN", "mine", true)).orElseThrow();
     assertThat(standIn.isSecret()).isFalse();
@@ -132,14 +132,14 @@ class ConvergerTest {
     assertThat(variables.deleteIfSent("TOKEN", sent::equals)).isInstanceOf(Outcome.Conflict.class);
     assertThat(variables.deleteIfSent("TOKEN", t -> true)).as("whatever the fingerprint says")
         .isInstanceOf(Outcome.Conflict.class);
-    assertThat(datadog.variables).containsKey("TOKEN");
-    datadog.variables.put("TOKEN", standIn);
+    assertThat(datadog.variableNames()).contains("TOKEN");
+    datadog.put(standIn);
     assertThat(variables.deleteIfSent("TOKEN", sent::equals)).isInstanceOf(Outcome.Synced.class);
   }
 
   @Test
   void unchangedCostsOneGetAndNoWrite() {
-    datadog.webhooks.put("a", hook("a", "https://x"));
+    datadog.put(hook("a", "https://x"));
     Outcome o = webhooks.apply(hook("a", "https://x"), own("a", null, Directives.Adoption.NOT_REQUESTED), intent);
     assertThat(o).isInstanceOf(Outcome.Synced.class);
     assertThat(datadog.writes()).isEmpty();
@@ -147,37 +147,37 @@ class ConvergerTest {
 
   @Test
   void updatesOnlyWhatDiffersAndNamesTheFields() {
-    datadog.webhooks.put("a", hook("a", "https://old"));
+    datadog.put(hook("a", "https://old"));
     Outcome o = webhooks.apply(hook("a", "https://new"), own("a", null, Directives.Adoption.NOT_REQUESTED), intent);
     assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> {
       assertThat(w.change()).isEqualTo(Outcome.Change.UPDATED);
       assertThat(w.fields()).containsExactly("url");
       assertThat(w.drift()).isFalse();
     });
-    assertThat(datadog.webhooks.get("a").url()).isEqualTo("https://new");
+    assertThat(datadog.webhook("a").orElseThrow().url()).isEqualTo("https://new");
   }
 
   @Test
   void renamesInPlaceWithANoticeAndRefusesATakenName() {
-    datadog.webhooks.put("old", hook("old", "https://x"));
+    datadog.put(hook("old", "https://x"));
     Outcome o = webhooks.apply(hook("new", "https://x"), own("old", null, Directives.Adoption.NOT_REQUESTED), intent);
     assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> {
       assertThat(w.change()).isEqualTo(Outcome.Change.RENAMED);
       assertThat(w.previousName()).isEqualTo("old");
       assertThat(w.notice()).hasValueSatisfying(n -> assertThat(n).contains("@webhook-new"));
     });
-    assertThat(datadog.webhooks).containsOnlyKeys("new");
+    assertThat(datadog.webhookNames()).containsExactlyInAnyOrder("new");
 
-    datadog.webhooks.put("other", hook("other", "https://theirs"));
+    datadog.put(hook("other", "https://theirs"));
     Outcome taken = webhooks.apply(hook("other", "https://x"), own("new", null, Directives.Adoption.NOT_REQUESTED),
         intent);
     assertThat(taken).isInstanceOf(Outcome.Conflict.class);
-    assertThat(datadog.webhooks.get("other").url()).isEqualTo("https://theirs");
+    assertThat(datadog.webhook("other").orElseThrow().url()).isEqualTo("https://theirs");
   }
 
   @Test
   void recognisesWhatAnInterruptedAttemptWrote() {
-    datadog.webhooks.put("a", hook("a", "https://x"));
+    datadog.put(hook("a", "https://x"));
     Outcome created = webhooks.apply(hook("a", "https://x"), own(null, "a", Directives.Adoption.NOT_REQUESTED),
         intent);
     assertThat(created).isInstanceOfSatisfying(Outcome.Wrote.class, w -> {
@@ -185,7 +185,7 @@ class ConvergerTest {
       assertThat(w.wroteToDatadog()).isFalse();
     });
 
-    datadog.webhooks.put("renamed", hook("renamed", "https://x"));
+    datadog.put(hook("renamed", "https://x"));
     Outcome renamed = webhooks.apply(hook("renamed", "https://x"), own("gone", "renamed",
         Directives.Adoption.NOT_REQUESTED), intent);
     assertThat(renamed).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
@@ -196,53 +196,53 @@ class ConvergerTest {
   @Test
   void aNameChangedBeforeAnUnseenCreateWasRecordedRenamesThatObject() {
     // the create of 'first' reached Datadog but its answer was lost; then the spec asked for 'second'
-    datadog.webhooks.put("first", hook("first", "https://x"));
+    datadog.put(hook("first", "https://x"));
     Outcome o = webhooks.apply(hook("second", "https://x"), own(null, "first", Directives.Adoption.NOT_REQUESTED),
         intent);
     assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.RENAMED));
-    assertThat(datadog.webhooks.keySet()).as("no duplicate left behind").containsExactly("second");
+    assertThat(datadog.webhookNames()).as("no duplicate left behind").containsExactly("second");
     assertThat(datadog.writes()).containsExactly("UPDATE first");
 
     // the same after an unseen rename: the owned name is empty, the pending one holds the object
-    datadog.calls.clear();
+    datadog.clearCalls();
     Outcome again = webhooks.apply(hook("third", "https://x"), own("gone", "second",
         Directives.Adoption.NOT_REQUESTED), intent);
     assertThat(again).isInstanceOf(Outcome.Wrote.class);
-    assertThat(datadog.webhooks.keySet()).containsExactly("third");
+    assertThat(datadog.webhookNames()).containsExactly("third");
 
     // while the owned object still exists, the pending name is not taken for ours
-    datadog.webhooks.put("someone-else", hook("someone-else", "https://y"));
+    datadog.put(hook("someone-else", "https://y"));
     Outcome kept = webhooks.apply(hook("fourth", "https://x"), own("third", "someone-else",
         Directives.Adoption.NOT_REQUESTED), intent);
     assertThat(kept).isInstanceOf(Outcome.Wrote.class);
-    assertThat(datadog.webhooks.keySet()).containsExactlyInAnyOrder("fourth", "someone-else");
+    assertThat(datadog.webhookNames()).containsExactlyInAnyOrder("fourth", "someone-else");
   }
 
   @Test
   void neverTouchesAnObjectItDoesNotOwnUnlessAdoptionIsAllowed() {
-    datadog.webhooks.put("theirs", hook("theirs", "https://theirs"));
+    datadog.put(hook("theirs", "https://theirs"));
     assertThat(webhooks.apply(hook("theirs", "https://mine"), own(null, null, Directives.Adoption.NOT_REQUESTED),
         intent)).isInstanceOf(Outcome.Conflict.class);
     assertThat(webhooks.apply(hook("theirs", "https://mine"), new Ownership(null, null,
         sent -> false, Directives.Adoption.REFUSED, "not here", false, false, false), intent))
         .isInstanceOfSatisfying(Outcome.Conflict.class, c -> assertThat(c.message()).contains("not here"));
     // the first create was a POST that Datadog refused ("already exists"); a POST never overwrites
-    assertThat(datadog.calls).containsExactly("CREATE theirs", "GET theirs", "GET theirs");
+    assertThat(datadog.calls()).containsExactly("CREATE theirs", "GET theirs", "GET theirs");
     // (adoption asked for, allowed or not: read first, the object likely exists)
-    assertThat(datadog.webhooks.get("theirs").url()).isEqualTo("https://theirs");
+    assertThat(datadog.webhook("theirs").orElseThrow().url()).isEqualTo("https://theirs");
 
     Outcome adopted = webhooks.apply(hook("theirs", "https://mine"), own(null, null, Directives.Adoption.ALLOWED),
         intent);
     assertThat(adopted).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.ADOPTED));
-    assertThat(datadog.webhooks.get("theirs").url()).isEqualTo("https://mine");
+    assertThat(datadog.webhook("theirs").orElseThrow().url()).isEqualTo("https://mine");
   }
 
   @Test
   void aSecretVariableIsRewrittenUnlessThisExactStateWasApplied() {
     Converger<CustomVariable> variables = new Converger<>(new CustomVariableKind(), RemoteObjects.variables(datadog));
-    datadog.variables.put("TOKEN", new CustomVariable("TOKEN", "v1", true));
+    datadog.put(new CustomVariable("TOKEN", "v1", true));
     CustomVariable desired = new CustomVariable("TOKEN", "v1", true);
     assertThat(variables.apply(desired, new Ownership("TOKEN", null, sent -> false,
         Directives.Adoption.NOT_REQUESTED, null, true, false, false), intent))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ddwebhooks.operator.datadog.Operation;
 import io.ddwebhooks.operator.datadog.Verdict;
 import io.ddwebhooks.operator.datadog.Webhook;
-import io.ddwebhooks.operator.testing.FakeDatadog;
+import io.ddwebhooks.operator.testing.EmulatedDatadog;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,14 +114,14 @@ class OutcomeTableTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("everyFailure")
   void outcome(Operation op, Answer a) {
-    FakeDatadog datadog = new FakeDatadog();
+    EmulatedDatadog datadog = new EmulatedDatadog();
     Converger<Webhook> converger = new Converger<>(new WebhookKind(), RemoteObjects.webhooks(datadog));
     Webhook desired = new Webhook("hook", "https://new.example.com", Webhook.DEFAULT_PAYLOAD, null, "json");
     Ownership owned = new Ownership("hook", null, sent -> false,
         Directives.Adoption.NOT_REQUESTED, null,
         false, false, false);
     RecordingIntent intent = new RecordingIntent();
-    FakeDatadog.Failure failure = new FakeDatadog.Failure(a.status(),
+    EmulatedDatadog.Failure failure = new EmulatedDatadog.Failure(a.status(),
         a.error() == null ? List.of() : List.of(a.error()), a.reset() == null ? null : Duration.ofSeconds(a.reset()));
     Outcome outcome = switch (op) {
       case GET -> {
@@ -132,26 +132,26 @@ class OutcomeTableTest {
       case CREATE -> {
         if (expectedVerdict(op, a) == Verdict.NAME_TAKEN) {
           // the POST says the name is taken: the GET that follows finds somebody else's webhook
-          datadog.webhooks.put("hook", desired.withName("hook"));
+          datadog.put(desired.withName("hook"));
         }
         datadog.fail(Operation.CREATE, failure);
         yield converger.apply(desired, unowned(), intent);
       }
       case UPDATE -> {
-        datadog.webhooks.put("hook", new Webhook("hook", "https://old.example.com", Webhook.DEFAULT_PAYLOAD, null,
+        datadog.put(new Webhook("hook", "https://old.example.com", Webhook.DEFAULT_PAYLOAD, null,
             "json"));
         datadog.fail(Operation.UPDATE, failure);
         yield converger.apply(desired, owned, intent);
       }
       case RENAME -> {
-        datadog.webhooks.put("old", desired.withName("old"));
+        datadog.put(desired.withName("old"));
         datadog.fail(Operation.RENAME, failure);
         yield converger.apply(desired, new Ownership("old", null, sent -> false,
             Directives.Adoption.NOT_REQUESTED, null,
         false, false, false), intent);
       }
       case DELETE -> {
-        datadog.webhooks.put("hook", desired);
+        datadog.put(desired);
         datadog.fail(Operation.DELETE, failure);
         yield converger.delete("hook");
       }
@@ -159,7 +159,7 @@ class OutcomeTableTest {
     assertThat(outcome).as(outcome.message()).isInstanceOf(expectedOutcome(op, a));
     if (outcome instanceof Outcome.Wrote w && op != Operation.GET) {
       assertThat(w.change()).as("vanished under a write: created again").isEqualTo(Outcome.Change.RECREATED);
-      assertThat(datadog.webhooks).containsKey("hook");
+      assertThat(datadog.webhookNames()).contains("hook");
     }
     if (outcome instanceof Outcome.RateLimited r) {
       assertThat(r.reset()).isEqualTo(Optional.ofNullable(a.reset()).map(Duration::ofSeconds));
