@@ -59,7 +59,7 @@ final class Reporter {
       return Optional.of(q.after().map(d -> d.plus(soon())).orElseGet(this::soon));
     }
     String message = shorten(redactor.redact(outcome.message()));
-    ReadyReasons.Shown shown = ReadyReasons.of(outcome.getClass());
+    OutcomeTable.Row shown = OutcomeTable.of(outcome.getClass());
     Optional<Condition> previous = io.ddwebhooks.operator.status.ReadyCondition.of(book.status());
     book.ready(shown.reason(), message, clock.instant());
     observer.reconciled(resource.getKind(), shown.reason().name());
@@ -90,7 +90,7 @@ final class Reporter {
       events.normal(resource, "Deleted", message);
       return Optional.empty();
     }
-    ReadyReasons.Shown shown = ReadyReasons.of(outcome.getClass());
+    OutcomeTable.Row shown = OutcomeTable.of(outcome.getClass());
     Duration wait = next(uid(resource), outcome, Duration.ZERO)
         .orElseGet(() -> backoff.after(failures.getOrDefault(uid(resource), 1), random.getAsDouble()));
     String text = "could not delete from Datadog, retrying in " + wait.toSeconds() + "s: " + message;
@@ -109,30 +109,28 @@ final class Reporter {
     return failures.size() + verifications.size();
   }
 
-  /** When to come back; counts consecutive failures for the backoff. */
+  /** When to come back, from the outcome's row; counts consecutive failures for the backoff. */
   private Optional<Duration> next(String uid, Outcome outcome, Duration recheck) {
-    if (outcome instanceof Outcome.RateLimited r) {
-      int count = failures.merge(uid, 1, Integer::sum);
-      // a little spread so that everything waiting on one reset does not fire at once
-      return Optional.of(r.reset().map(d -> d.plusMillis(Math.round(1000 * random.getAsDouble())))
-          .orElseGet(() -> backoff.after(count, random.getAsDouble())));
-    }
-    if (outcome instanceof Outcome.Unavailable || outcome instanceof Outcome.Internal) {
-      return Optional.of(backoff.after(failures.merge(uid, 1, Integer::sum), random.getAsDouble()));
-    }
-    if (outcome instanceof Outcome.AuthFailed) {
-      failures.merge(uid, 1, Integer::sum);
-      return Optional.of(backoff.authFailureRetry());
-    }
-    if (outcome instanceof Outcome.Invalid || outcome instanceof Outcome.MissingSecret
-        || outcome instanceof Outcome.Rejected || outcome instanceof Outcome.Paused
-        || outcome instanceof Outcome.CredentialsNotFound) {
-      // only a change to the resource or a Secret can help: their watches bring it back
-      return Optional.empty();
-    }
-    // Synced, Wrote, Conflict, Drifted, Absent: Datadog answered; look again on the regular schedule
-    failures.remove(uid);
-    return Optional.of(recheck);
+    return switch (OutcomeTable.of(outcome.getClass()).retry()) {
+      case AT_RESET -> {
+        int count = failures.merge(uid, 1, Integer::sum);
+        // a little spread so that everything waiting on one reset does not fire at once
+        yield Optional.of(((Outcome.RateLimited) outcome).reset()
+            .map(d -> d.plusMillis(Math.round(1000 * random.getAsDouble())))
+            .orElseGet(() -> backoff.after(count, random.getAsDouble())));
+      }
+      case BACKOFF -> Optional.of(backoff.after(failures.merge(uid, 1, Integer::sum), random.getAsDouble()));
+      case AUTH -> {
+        failures.merge(uid, 1, Integer::sum);
+        yield Optional.of(backoff.authFailureRetry());
+      }
+      case ON_CHANGE -> Optional.empty();
+      case SOON -> Optional.of(soon());
+      case RECHECK -> {
+        failures.remove(uid);
+        yield Optional.of(recheck);
+      }
+    };
   }
 
   private void wrote(HasMetadata resource, Outcome.Wrote w, String message, Redactor redactor) {

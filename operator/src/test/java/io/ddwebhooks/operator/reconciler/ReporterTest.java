@@ -9,16 +9,21 @@ import org.junit.jupiter.api.Test;
 class ReporterTest {
 
   @Test
-  void everyOutcomeHasAReadyReasonAndInternalErrorIsOne() {
+  void everyOutcomeHasARowWithAReadyReasonAndARetry() {
     // a new Outcome without a row in the reporter's table would fail at run time: catch it here
     for (Class<?> type : Outcome.class.getPermittedSubclasses()) {
+      OutcomeTable.Row row = OutcomeTable.of(type);
+      assertThat(row.retry()).as(type.getSimpleName()).isNotNull();
       if (type == Outcome.Queued.class) {
         // nothing happened: the status is left as it is
+        assertThat(row.reason()).isNull();
         continue;
       }
-      assertThat(ReadyReasons.of(type).reason()).as(type.getSimpleName()).isNotNull();
+      assertThat(row.reason()).as(type.getSimpleName()).isNotNull();
+      assertThat(row.failure()).as(type.getSimpleName())
+          .isEqualTo(!Reason.Synced.equals(row.reason()) && !Reason.Paused.equals(row.reason()));
     }
-    assertThat(ReadyReasons.of(Outcome.Internal.class).reason()).isEqualTo(Reason.InternalError);
+    assertThat(OutcomeTable.of(Outcome.Internal.class).reason()).isEqualTo(Reason.InternalError);
     assertThat(Reason.InternalError.conditionStatus()).isEqualTo("False");
   }
 }
