@@ -2,15 +2,31 @@
 # Builds kube-apiserver and etcd from their Go modules (this machine has no internet but the Go module proxy) and
 # installs them, with kubectl, where io.fabric8:kube-api-test looks for them:
 #   ${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/k8s/<version>-linux-amd64/{kube-apiserver,etcd,kubectl}
-# Idempotent: does nothing when the three binaries are already there.
+# and the Go test tools of .ci (kstatus-check, olm-validate) in ${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/tools/.
+# Idempotent: does nothing for what is already there.
 set -euo pipefail
 
 K8S_VERSION="${K8S_VERSION:-1.34.4}"
 ETCD_VERSION="${ETCD_VERSION:-3.6.16}"
 DIR="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/k8s/${K8S_VERSION}-linux-amd64"
+TOOLS="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/tools"
+CI_DIR="$(cd "$(dirname "$0")" && pwd)"
+
+# The Go programs under .ci that tests run: kstatus's own status.Compute, the operator framework's bundle validators.
+build_tools() {
+  mkdir -p "$TOOLS"
+  local tool
+  for tool in kstatus-check olm-validate; do
+    if [[ ! -x "$TOOLS/$tool" ]]; then
+      echo "kube-binaries: building $tool into $TOOLS"
+      (cd "$CI_DIR/$tool" && CGO_ENABLED=0 go build -trimpath -o "$TOOLS/$tool" .)
+    fi
+  done
+}
 
 if [[ -x "$DIR/kube-apiserver" && -x "$DIR/etcd" && -x "$DIR/kubectl" ]]; then
   echo "kube-binaries: present in $DIR"
+  build_tools
   exit 0
 fi
 command -v go >/dev/null || { echo "kube-binaries: Go is required to build kube-apiserver and etcd" >&2; exit 1; }
@@ -72,6 +88,7 @@ echo "kube-binaries: building kube-apiserver v${K8S_VERSION} and etcd v${ETCD_VE
 if [[ ! -x "$DIR/kubectl" ]]; then
   cp "$(command -v kubectl)" "$DIR/kubectl"
 fi
+build_tools
 "$DIR/kube-apiserver" --version
 "$DIR/etcd" --version | sed -n 1p
 echo "kube-binaries: ready in $DIR"

@@ -1,5 +1,6 @@
 package io.ddwebhooks.operator.crd;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -35,6 +36,7 @@ public class ClusterDatadogCredentials extends CustomResource<ClusterDatadogCred
 
   @Override
   @JsonPropertyDescription("Whether the credentials can be used, where they point, and how many resources use them.")
+  @JsonProperty(value = "status", defaultValue = DatadogWebhook.NOT_OBSERVED)
   public CredentialsStatus getStatus() {
     return super.getStatus();
   }

@@ -1,5 +1,6 @@
 package io.ddwebhooks.operator.crd;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.kubernetes.api.model.Namespaced;
@@ -36,6 +37,7 @@ public class DatadogCredentials extends CustomResource<DatadogCredentialsSpec, C
 
   @Override
   @JsonPropertyDescription("Whether the credentials can be used, where they point, and how many resources use them.")
+  @JsonProperty(value = "status", defaultValue = DatadogWebhook.NOT_OBSERVED)
   public CredentialsStatus getStatus() {
     return super.getStatus();
   }

@@ -1,5 +1,6 @@
 package io.ddwebhooks.operator.crd;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -37,6 +38,7 @@ public class DatadogCustomVariable extends CustomResource<DatadogCustomVariableS
 
   @Override
   @JsonPropertyDescription("What the operator observed: the name in Datadog and the Ready condition.")
+  @JsonProperty(value = "status", defaultValue = DatadogWebhook.NOT_OBSERVED)
   public DatadogResourceStatus getStatus() {
     return super.getStatus();
   }

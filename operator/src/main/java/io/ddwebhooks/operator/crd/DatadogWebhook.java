@@ -1,5 +1,6 @@
 package io.ddwebhooks.operator.crd;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.crd.generator.annotation.AdditionalPrinterColumn;
 import io.fabric8.generator.annotation.ValidationRule;
@@ -32,6 +33,12 @@ public class DatadogWebhook extends CustomResource<DatadogWebhookSpec, DatadogRe
 
   public static final String GROUP = "ddwebhooks.io";
   public static final String VERSION = "v1alpha1";
+  /**
+   * The status the API server gives every kind's object until the operator writes one (a schema default, applied
+   * on create and on read): observedGeneration 0 is below any generation, so kstatus (Flux, Helm 4, kpt) sees
+   * InProgress, not Current, before the operator has reconciled the object, even while the operator is stopped.
+   */
+  public static final String NOT_OBSERVED = "{\"observedGeneration\": 0}";
 
   // overridden only to give spec and status a description in the CRD (kubectl explain)
   @Override
@@ -42,6 +49,7 @@ public class DatadogWebhook extends CustomResource<DatadogWebhookSpec, DatadogRe
 
   @Override
   @JsonPropertyDescription("What the operator observed: the name in Datadog and the Ready condition.")
+  @JsonProperty(value = "status", defaultValue = NOT_OBSERVED)
   public DatadogResourceStatus getStatus() {
     return super.getStatus();
   }

@@ -2,6 +2,7 @@ package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.CredentialsEndpoint;
 import io.ddwebhooks.operator.crd.CredentialsStatus;
+import io.ddwebhooks.operator.status.CredentialsReasons;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -94,14 +95,14 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
     }
     String urlProblem = urlProblem(credentials);
     if (urlProblem != null) {
-      ready(credentials, status, "URLNotAllowed", "False", urlProblem);
+      ready(credentials, status, CredentialsReasons.URL_NOT_ALLOWED, "False", urlProblem);
     } else if (missing != null) {
-      ready(credentials, status, "SecretNotFound", "False", missing);
+      ready(credentials, status, CredentialsReasons.SECRET_NOT_FOUND, "False", missing);
     } else if (health.keysAccepted(ref(credentials)).map(ok -> !ok).orElse(false)) {
-      ready(credentials, status, "DatadogAuthFailed", "False", "Datadog refused these keys (401/403) on the last"
-          + " call; check the keys, the site, and the application key's permissions");
+      ready(credentials, status, CredentialsReasons.AUTH_FAILED, "False", "Datadog refused these keys (401/403) on"
+          + " the last call; check the keys, the site, and the application key's permissions");
     } else {
-      ready(credentials, status, "Ready", "True", "keys found for " + status.getEndpoint());
+      ready(credentials, status, CredentialsReasons.READY, "True", "keys found for " + status.getEndpoint());
     }
     if (Objects.equals(json(status), json(before))) {
       return UpdateControl.<C>noUpdate().rescheduleAfter(refresh);
@@ -130,7 +131,7 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
       events.normal(credentials, "InUse", message);
       CredentialsStatus status = credentials.getStatus() == null ? new CredentialsStatus() : credentials.getStatus();
       status.setUsedBy(usedBy);
-      ready(credentials, status, "InUse", "False", message);
+      ready(credentials, status, CredentialsReasons.IN_USE, "False", message);
       credentials.setStatus(status);
       try {
         client.resource(credentials).patchStatus();

@@ -7,7 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
-/** The only code that writes status.conditions: sets Ready and keeps lastTransitionTime while its status holds. */
+/**
+ * The only code that writes status.conditions: sets Ready (with kstatus's Stalled and Reconciling) and keeps
+ * lastTransitionTime while a condition's status holds.
+ */
 public final class ReadyCondition {
 
   public static final String TYPE = "Ready";
@@ -32,10 +35,14 @@ public final class ReadyCondition {
     status.setObservedGeneration(generation);
   }
 
-  /** Sets Ready in {@code conditions} (of any kind's status), keeping lastTransitionTime while its status holds. */
+  /**
+   * Sets Ready in {@code conditions} (of any kind's status), keeping lastTransitionTime while its status holds, and
+   * the kstatus conditions that go with it ({@link Kstatus}).
+   */
   public static void set(List<Condition> conditions, long generation, String reason, String value, String message,
       Instant now) {
     set(conditions, TYPE, generation, reason, value, message, now);
+    Kstatus.apply(conditions, generation, reason, value, message, now);
   }
 
   /** Sets the condition {@code type}, keeping lastTransitionTime while its status holds. */

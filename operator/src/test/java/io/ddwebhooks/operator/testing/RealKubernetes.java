@@ -165,7 +165,7 @@ public final class RealKubernetes implements AutoCloseable {
     return installedBinaries().map(dir -> dir.resolve("kubectl")).orElse(Path.of("kubectl"));
   }
 
-  private static Path binariesRoot() {
+  public static Path binariesRoot() {
     String dir = System.getenv().getOrDefault("KUBE_API_TEST_DIR", System.getProperty("user.home") + "/.kubeapitest");
     return Path.of(dir, "k8s");
   }

@@ -1,0 +1,84 @@
+package io.ddwebhooks.operator.status;
+
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The kstatus conditions ({@code sigs.k8s.io/cli-utils/pkg/kstatus}: Flux, Helm 4's --wait, kpt, Config Sync) beside
+ * Ready, derived from Ready's reason in the same status write: {@code Stalled=True} when only a person can fix it
+ * (kstatus: Failed), {@code Reconciling=True} while the operator is getting there by itself (InProgress), neither when
+ * Ready is True or the reason is a report rather than a failure (Current). A new generation is InProgress through
+ * observedGeneration, so no write is ever made just for Reconciling.
+ */
+public final class Kstatus {
+
+  public static final String STALLED = "Stalled";
+  public static final String RECONCILING = "Reconciling";
+
+  /** What kstatus should conclude for a Ready reason. */
+  public enum Progress {
+    /** Ready=True, or a report (paused, drift or absence under ObserveOnly): neither condition; kstatus Current. */
+    CURRENT,
+    /** Only a person can fix it: Stalled=True; kstatus Failed. */
+    STALLED,
+    /** The operator gets there by itself (retrying, waiting for a Secret or credentials): Reconciling=True. */
+    RECONCILING
+  }
+
+  private static final Map<String, Progress> BY_REASON = Map.ofEntries(
+      // DatadogWebhook and DatadogCustomVariable (Reason)
+      Map.entry(Reason.Synced.name(), Progress.CURRENT),
+      // a Flux user pausing a webhook must not fail or hold their deploy; Ready says Unknown
+      Map.entry(Reason.Paused.name(), Progress.CURRENT),
+      // ObserveOnly: the resource reports on an object it does not manage; the report is the result
+      Map.entry(Reason.DriftDetected.name(), Progress.CURRENT),
+      Map.entry(Reason.RemoteNotFound.name(), Progress.CURRENT),
+      Map.entry(Reason.InvalidSpec.name(), Progress.STALLED),
+      Map.entry(Reason.DatadogRejected.name(), Progress.STALLED),
+      Map.entry(Reason.DatadogAuthFailed.name(), Progress.STALLED),
+      Map.entry(Reason.NameConflict.name(), Progress.STALLED),
+      Map.entry(Reason.CredentialsNotAllowed.name(), Progress.STALLED),
+      Map.entry(Reason.VariableNotAllowed.name(), Progress.STALLED),
+      // only given under UNKNOWN_VARIABLES=refuse (otherwise the write goes ahead with a warning)
+      Map.entry(Reason.UnknownVariable.name(), Progress.STALLED),
+      Map.entry(Reason.DatadogUnavailable.name(), Progress.RECONCILING),
+      Map.entry(Reason.RateLimited.name(), Progress.RECONCILING),
+      // an external-secrets controller may create it a moment later: progress, not failure
+      Map.entry(Reason.SecretNotFound.name(), Progress.RECONCILING),
+      Map.entry(Reason.CredentialsNotFound.name(), Progress.RECONCILING),
+      Map.entry(Reason.CredentialsNotReady.name(), Progress.RECONCILING),
+      // retried with bounded backoff
+      Map.entry(Reason.InternalError.name(), Progress.RECONCILING),
+      // the credentials kinds (CredentialsReconciler); SecretNotFound (a key Secret, Reconciling) and
+      // DatadogAuthFailed (wrong keys, Stalled) are the rows above
+      Map.entry(CredentialsReasons.READY, Progress.CURRENT),
+      Map.entry(CredentialsReasons.URL_NOT_ALLOWED, Progress.STALLED),
+      // being deleted, held until the resources that use them are gone
+      Map.entry(CredentialsReasons.IN_USE, Progress.RECONCILING));
+
+  private Kstatus() {}
+
+  /** What kstatus concludes for {@code reason}; a reason without a row is a bug (ReadyConditionTest checks all). */
+  public static Progress of(String reason) {
+    Progress p = BY_REASON.get(reason);
+    if (p == null) {
+      throw new IllegalArgumentException("no kstatus row for Ready reason " + reason);
+    }
+    return p;
+  }
+
+  /** Sets or removes Stalled and Reconciling to go with Ready's {@code reason} and {@code message}. */
+  static void apply(List<Condition> conditions, long generation, String reason, String readyStatus, String message,
+      Instant now) {
+    Progress progress = "True".equals(readyStatus) ? Progress.CURRENT : of(reason);
+    conditions.removeIf(c -> (STALLED.equals(c.getType()) && progress != Progress.STALLED)
+        || (RECONCILING.equals(c.getType()) && progress != Progress.RECONCILING));
+    if (progress == Progress.STALLED) {
+      ReadyCondition.set(conditions, STALLED, generation, reason, "True", message, now);
+    } else if (progress == Progress.RECONCILING) {
+      ReadyCondition.set(conditions, RECONCILING, generation, reason, "True", message, now);
+    }
+  }
+}
