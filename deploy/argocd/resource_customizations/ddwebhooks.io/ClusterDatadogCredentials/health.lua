@@ -27,9 +27,8 @@ if ready.status == "True" then
   hs.message = message
   return hs
 end
--- a key Secret, the URL or the keys themselves need a person
+-- the URL or the keys themselves need a person (the Stalled condition; kstatus says Failed)
 local degraded = {
-  SecretNotFound = true,
   URLNotAllowed = true,
   DatadogAuthFailed = true,
 }
@@ -38,7 +37,8 @@ if degraded[ready.reason] then
   hs.message = ready.reason .. ": " .. message
   return hs
 end
--- InUse (deletion waits for the resources that use it) and anything new
+-- a key Secret not there yet (it may be created a moment later), InUse (deletion waits for the resources that use
+-- it) and anything new: the operator gets there by itself (the Reconciling condition; kstatus says InProgress)
 hs.status = "Progressing"
 hs.message = (ready.reason or "Checking") .. ": " .. message
 return hs

@@ -38,28 +38,32 @@ if ready.status == "True" then
   end
   return hs
 end
--- failures that need a person: the spec, a Secret, the name, the keys, or Datadog's refusal
+-- what only a person can fix (the operator's Stalled condition; kstatus, Flux and Helm 4 say Failed): the spec, the
+-- name, the keys, Datadog's refusal, a variable or credentials this namespace may not use, an observe-only report
 local degraded = {
   InvalidSpec = true,
-  SecretNotFound = true,
   NameConflict = true,
   DatadogRejected = true,
   DatadogAuthFailed = true,
   DriftDetected = true,
   RemoteNotFound = true,
-  InternalError = true,
-  CredentialsNotFound = true,
   CredentialsNotAllowed = true,
-  CredentialsNotReady = true,
   VariableNotAllowed = true,
   UnknownVariable = true,
 }
+for _, condition in ipairs(obj.status.conditions) do
+  if condition.type == "Stalled" and condition.status == "True" then
+    degraded[ready.reason] = true
+  end
+end
 if degraded[ready.reason] then
   hs.status = "Degraded"
   hs.message = ready.reason .. ": " .. message
   return hs
 end
--- RateLimited, DatadogUnavailable and anything new: the operator is retrying
+-- the operator gets there by itself (its Reconciling condition; kstatus says InProgress): RateLimited,
+-- DatadogUnavailable, InternalError (retried), a Secret or credentials not there yet (an external-secrets controller
+-- may create them a moment later), and anything new
 hs.status = "Progressing"
 hs.message = (ready.reason or "Reconciling") .. ": " .. message
 return hs

@@ -9,7 +9,7 @@ import java.util.Map;
  * The kstatus conditions ({@code sigs.k8s.io/cli-utils/pkg/kstatus}: Flux, Helm 4's --wait, kpt, Config Sync) beside
  * Ready, derived from Ready's reason in the same status write: {@code Stalled=True} when only a person can fix it
  * (kstatus: Failed), {@code Reconciling=True} while the operator is getting there by itself (InProgress), neither when
- * Ready is True or the reason is a report rather than a failure (Current). A new generation is InProgress through
+ * Ready is True (Current). A new generation is InProgress through
  * observedGeneration, so no write is ever made just for Reconciling.
  */
 public final class Kstatus {
@@ -19,7 +19,7 @@ public final class Kstatus {
 
   /** What kstatus should conclude for a Ready reason. */
   public enum Progress {
-    /** Ready=True, or a report (paused, drift or absence under ObserveOnly): neither condition; kstatus Current. */
+    /** Ready=True (synced, or paused): neither condition; kstatus Current. */
     CURRENT,
     /** Only a person can fix it: Stalled=True; kstatus Failed. */
     STALLED,
@@ -30,11 +30,14 @@ public final class Kstatus {
   private static final Map<String, Progress> BY_REASON = Map.ofEntries(
       // DatadogWebhook and DatadogCustomVariable (Reason)
       Map.entry(Reason.Synced.name(), Progress.CURRENT),
-      // a Flux user pausing a webhook must not fail or hold their deploy; Ready says Unknown
+      // a Flux user pausing a webhook must not fail or hold their deploy: Ready is True while paused (kstatus reads
+      // Ready=False or Unknown without Stalled as InProgress, so no other Ready would let a wait pass)
       Map.entry(Reason.Paused.name(), Progress.CURRENT),
-      // ObserveOnly: the resource reports on an object it does not manage; the report is the result
-      Map.entry(Reason.DriftDetected.name(), Progress.CURRENT),
-      Map.entry(Reason.RemoteNotFound.name(), Progress.CURRENT),
+      // ObserveOnly: Datadog differs from the spec (or has no such object) and the operator will not change it;
+      // only a person can. A deploy that waits on an observe-only resource fails at once with the report instead
+      // of hanging until its timeout (kstatus has no "reported" verdict; Ready=False alone would be InProgress)
+      Map.entry(Reason.DriftDetected.name(), Progress.STALLED),
+      Map.entry(Reason.RemoteNotFound.name(), Progress.STALLED),
       Map.entry(Reason.InvalidSpec.name(), Progress.STALLED),
       Map.entry(Reason.DatadogRejected.name(), Progress.STALLED),
       Map.entry(Reason.DatadogAuthFailed.name(), Progress.STALLED),

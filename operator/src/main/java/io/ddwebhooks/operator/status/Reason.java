@@ -18,8 +18,12 @@ public enum Reason {
   DatadogUnavailable(false),
   /** Datadog answered 429; retried when the rate limit resets. */
   RateLimited(false),
-  /** The ddwebhooks.io/paused annotation stops all Datadog calls; whether Datadog matches is unknown. */
-  Paused(null),
+  /**
+   * The ddwebhooks.io/paused annotation stops all Datadog calls; Datadog is left as it is. Ready is True: the
+   * resource is in the state its owner asked for (hands off), so a deploy that waits for it (kstatus: Flux, Helm 4;
+   * kubectl wait) is not held up by a pause. Whether Datadog matches the spec is not checked while paused.
+   */
+  Paused(true),
   /** Observe only: Datadog differs from the spec (the message names the fields); nothing is corrected. */
   DriftDetected(false),
   /** Observe only: there is no object of that name in Datadog; nothing is created. */

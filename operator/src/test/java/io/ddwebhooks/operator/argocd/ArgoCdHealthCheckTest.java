@@ -5,6 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.ddwebhooks.operator.crd.CredentialsStatus;
+import io.ddwebhooks.operator.crd.DatadogCredentials;
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.status.CredentialsReasons;
+import io.ddwebhooks.operator.status.Kstatus;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.status.Reason;
+import io.ddwebhooks.operator.testing.CredentialsFixtures;
+import io.ddwebhooks.operator.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +73,45 @@ class ArgoCdHealthCheckTest {
     assertThat(covered).contains("Synced", "InvalidSpec", "DatadogRejected", "NameConflict", "SecretNotFound",
         "DatadogAuthFailed", "Paused", "RateLimited", "DatadogUnavailable", "VariableNotAllowed",
         "UnknownVariable");
+  }
+
+  /**
+   * Argo CD and kstatus (Flux, Helm 4, kpt) agree on every Ready reason of every kind: Healthy where kstatus says
+   * Current (Suspended for a pause, Argo's own word for it), Degraded where it says Failed, Progressing where it says
+   * InProgress.
+   */
+  @Test
+  void argoCdAgreesWithKstatusOnEveryReason() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    String objects = Files.readString(ROOT.resolve("DatadogWebhook/health.lua"));
+    String credentials = Files.readString(ROOT.resolve("DatadogCredentials/health.lua"));
+    java.time.Instant now = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    for (Reason reason : Reason.values()) {
+      DatadogWebhook w = Fixtures.webhook("shop", "w", "https://example.com");
+      w.getMetadata().setGeneration(1L);
+      w.setStatus(new DatadogResourceStatus());
+      ReadyCondition.set(w.getStatus(), 1, reason, "because", now);
+      String expected = reason == Reason.Paused ? "Suspended" : argo(Kstatus.of(reason.name()));
+      assertThat(run(objects, json.valueToTree(w)).get("status")).as(reason.name()).isEqualTo(expected);
+    }
+    for (String reason : CredentialsReasons.ALL) {
+      DatadogCredentials c = CredentialsFixtures.namespaced("ops", "c", "https://api.datadoghq.com", null, "keys");
+      c.getMetadata().setGeneration(1L);
+      CredentialsStatus status = new CredentialsStatus();
+      ReadyCondition.set(status.getConditions(), 1, reason, reason.equals(CredentialsReasons.READY) ? "True"
+          : "False", "because", now);
+      status.setObservedGeneration(1L);
+      c.setStatus(status);
+      assertThat(run(credentials, json.valueToTree(c)).get("status")).as(reason).isEqualTo(argo(Kstatus.of(reason)));
+    }
+  }
+
+  private static String argo(Kstatus.Progress progress) {
+    return switch (progress) {
+      case CURRENT -> "Healthy";
+      case STALLED -> "Degraded";
+      case RECONCILING -> "Progressing";
+    };
   }
 
   @Test

@@ -372,7 +372,7 @@ class DatadogObjectReconcilerTest {
     DatadogWebhook paused = resource("paused");
     paused.getMetadata().setAnnotations(Map.of(Annotations.PAUSED, "true"));
     assertThat(reconcile(paused).getScheduleDelay()).isEmpty();
-    assertThat(ReadyCondition.of(paused.getStatus()).orElseThrow().getStatus()).isEqualTo("Unknown");
+    assertThat(ReadyCondition.of(paused.getStatus()).orElseThrow().getStatus()).isEqualTo("True");
 
     DatadogWebhook holder = resource("first");
     holder.getMetadata().setCreationTimestamp("2026-01-01T00:00:00Z");

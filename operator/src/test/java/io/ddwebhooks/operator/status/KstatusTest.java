@@ -46,13 +46,15 @@ class KstatusTest {
   }
 
   @Test
-  void reportsAreNeitherFailedNorInProgress() {
-    for (Reason report : new Reason[] {Reason.Paused, Reason.DriftDetected, Reason.RemoteNotFound}) {
-      DatadogResourceStatus status = new DatadogResourceStatus();
-      ReadyCondition.set(status, 1, Reason.InternalError, "boom", T1);
+  void pausedIsReadySoAWaitPassesAndObserveOnlyReportsAreStalled() {
+    DatadogResourceStatus status = new DatadogResourceStatus();
+    ReadyCondition.set(status, 1, Reason.InternalError, "boom", T1);
+    ReadyCondition.set(status, 1, Reason.Paused, "paused", T1);
+    assertThat(status.getConditions()).extracting(Condition::getType).containsExactly(ReadyCondition.TYPE);
+    assertThat(ReadyCondition.of(status).orElseThrow().getStatus()).isEqualTo("True");
+    for (Reason report : new Reason[] {Reason.DriftDetected, Reason.RemoteNotFound}) {
       ReadyCondition.set(status, 1, report, "a report", T1);
-      assertThat(status.getConditions()).as(report.name()).extracting(Condition::getType)
-          .containsExactly(ReadyCondition.TYPE);
+      assertThat(condition(status, Kstatus.STALLED).getReason()).isEqualTo(report.name());
     }
   }
 
