@@ -9,11 +9,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The tools' command line: the sandbox and the benchmark. Never part of the operator's image. */
+/** The tools' command line: the sandbox, the benchmark and the OLM bundle. Never part of the operator's image. */
 @Command(name = "datadog-webhooks-tools", mixinStandardHelpOptions = true,
     description = "The sandbox (operator, in-process Kubernetes API and Datadog emulator in one process) and the"
     + " benchmark of datadog-webhooks-operator.",
-    subcommands = {ToolsMain.SandboxCommand.class, ToolsMain.BenchmarkCommand.class})
+    subcommands = {ToolsMain.SandboxCommand.class, ToolsMain.BenchmarkCommand.class,
+        ToolsMain.BundleCommand.class})
 public final class ToolsMain implements Callable<Integer> {
 
   public static void main(String[] args) {
@@ -110,6 +111,27 @@ public final class ToolsMain implements Callable<Integer> {
           OperatorConfig.parseDuration("--write-latency", writeLatency, null),
           OperatorConfig.parseDuration("--resync", resync, null), steadyIntervals, readsPerSecond, kubeconfig, jvm,
           out, true));
+    }
+  }
+
+  @Command(name = "bundle", mixinStandardHelpOptions = true,
+      description = "Write the OLM bundle (bundle/: the ClusterServiceVersion, the CRDs, metadata, scorecard tests)"
+      + " from deploy/crds, deploy/operator and deploy/examples. Run it in the repository after changing those.")
+  static final class BundleCommand implements Callable<Integer> {
+
+    @Option(names = "--out", defaultValue = "bundle", description = "Folder to write (default bundle).")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Path.of("deploy/crds").toFile().isDirectory()) {
+        System.err.println("run this in the repository: deploy/crds not found");
+        return 2;
+      }
+      for (String f : new OlmBundle(Path.of(".")).write(out)) {
+        System.out.println("  " + out.resolve(f));
+      }
+      return 0;
     }
   }
 }
