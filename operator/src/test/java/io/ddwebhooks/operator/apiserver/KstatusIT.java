@@ -1,7 +1,9 @@
 package io.ddwebhooks.operator.apiserver;
 
+import static io.ddwebhooks.operator.testing.CredentialsFixtures.cluster;
 import static io.ddwebhooks.operator.testing.CredentialsFixtures.namespaced;
 import static io.ddwebhooks.operator.testing.Fixtures.webhook;
+import static io.ddwebhooks.operator.testing.Fixtures.variable;
 import static io.ddwebhooks.operator.testing.Fixtures.webhookFromSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -9,8 +11,10 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddwebhooks.emulator.Fault;
+import io.ddwebhooks.operator.crd.ClusterDatadogCredentials;
 import io.ddwebhooks.operator.crd.CredentialsStatus;
 import io.ddwebhooks.operator.crd.DatadogCredentials;
+import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.status.CredentialsReasons;
@@ -104,10 +108,17 @@ class KstatusIT {
   }
 
   @Test
-  void onARealApiServerNewIsInProgressReadyIsCurrentStalledIsFailedAndFixedIsCurrentAgain() {
+  void onARealApiServerEveryKindIsInProgressWhenNewAndCurrentFailedOrInProgressAsItsStatusSays() {
     // before the operator runs: the schema default gives observedGeneration 0 < generation 1
     k8s.admin().resource(webhook(NS, "early", "https://example.com/early")).create();
     k8s.admin().resource(namespaced(NS, "early-creds", "http://127.0.0.1:1", null, "early-keys")).create();
+    k8s.admin().resource(variable(NS, "early-var", "production", false)).create();
+    k8s.admin().resource(cluster("early-cluster-creds", "http://127.0.0.1:1", null, NS, "early-keys", null))
+        .create();
+    for (JsonNode unseen : List.of(read(DatadogCustomVariable.class, "early-var"),
+        readCluster("early-cluster-creds"))) {
+      assertThat(KstatusCheck.compute(unseen).status()).as(unseen.at("/kind").asText()).isEqualTo("InProgress");
+    }
     JsonNode early = read(DatadogWebhook.class, "early");
     assertThat(early.at("/status/observedGeneration").asLong(-1)).isZero();
     assertThat(early.at("/metadata/generation").asLong()).isEqualTo(1L);
@@ -118,6 +129,8 @@ class KstatusIT {
     h = OperatorHarness.startOn(k8s, c -> c.withCredentialsUrlAllowlist(List.of("http://127.0.0.1:")));
     h.awaitSynced(DatadogWebhook.class, NS, "early");
     assertThat(KstatusCheck.compute(read(DatadogWebhook.class, "early")).status()).isEqualTo("Current");
+    h.awaitSynced(DatadogCustomVariable.class, NS, "early-var");
+    assertThat(KstatusCheck.compute(read(DatadogCustomVariable.class, "early-var")).status()).isEqualTo("Current");
 
     // Datadog refuses it for good: Stalled, Failed at once with the reason
     h.datadog.failNext("POST", 1, Fault.status(400, "Invalid webhook payload"));
@@ -143,7 +156,22 @@ class KstatusIT {
       JsonNode creds = read(DatadogCredentials.class, "early-creds");
       assertThat(creds.at("/status/conditions").findValuesAsText("reason")).contains("SecretNotFound");
       assertThat(KstatusCheck.compute(creds).status()).isEqualTo("InProgress");
+      JsonNode clusterCreds = readCluster("early-cluster-creds");
+      assertThat(clusterCreds.at("/status/conditions").findValuesAsText("reason")).contains("SecretNotFound");
+      assertThat(KstatusCheck.compute(clusterCreds).status()).isEqualTo("InProgress");
     });
+    // credentials whose URL is not allowed: only an admin can fix it, Failed
+    k8s.admin().resource(namespaced(NS, "elsewhere", "https://datadog.attacker.example", null, "early-keys"))
+        .create();
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(KstatusCheck.compute(read(DatadogCredentials.class, "elsewhere")).status()).isEqualTo("Failed"));
+  }
+
+  private static JsonNode readCluster(String name) {
+    Object object = k8s.admin().genericKubernetesResources(HasMetadata.getApiVersion(ClusterDatadogCredentials.class),
+        HasMetadata.getKind(ClusterDatadogCredentials.class)).withName(name).get();
+    assertThat(object).as("ClusterDatadogCredentials " + name).isNotNull();
+    return JSON.valueToTree(object);
   }
 
   /** The object as the API server returns it (untyped: nothing added or dropped by a Java model). */
