@@ -30,14 +30,15 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{/* The operator's permissions, shared by the ClusterRole and the per-namespace Roles. */}}
 {{- define "dwo.rules" -}}
 - apiGroups: ["ddwebhooks.io"]
-  resources: ["datadogwebhooks", "datadogcustomvariables", "datadogcredentials"]
+  resources: ["datadogwebhooks", "datadogcustomvariables", "datadogwebhookauthmethods", "datadogcredentials"]
   verbs: ["get", "list", "watch", "patch", "update"]
 - apiGroups: ["ddwebhooks.io"]
-  resources: ["datadogwebhooks/status", "datadogcustomvariables/status", "datadogcredentials/status"]
+  resources: ["datadogwebhooks/status", "datadogcustomvariables/status", "datadogwebhookauthmethods/status",
+    "datadogcredentials/status"]
   verbs: ["get", "patch", "update"]
 - apiGroups: ["ddwebhooks.io"]
   resources: ["datadogwebhooks/finalizers", "datadogcustomvariables/finalizers",
-    "datadogcredentials/finalizers"]
+    "datadogwebhookauthmethods/finalizers", "datadogcredentials/finalizers"]
   verbs: ["update"]
 - apiGroups: [""]
   resources: ["secrets"]

@@ -56,9 +56,9 @@ final class ApiDispatcher {
       pause(faults.latencyFor(write, org));
       fault = faults.next(method, path);
       if (fault != null && fault.commitsFirst()) {
-        route(org, method, path, body);
+        route(org, method, path, query, body);
       }
-      answer = fault == null ? route(org, method, path, body)
+      answer = fault == null ? route(org, method, path, query, body)
           : fault.echoesRequest() ? Answer.error(fault.status(), "invalid request: " + body)
           : new Answer(fault.status(), fault.body(), fault.headers());
     } catch (RuntimeException e) {
@@ -81,9 +81,12 @@ final class ApiDispatcher {
   }
 
   /** The Datadog API's routes: webhooks, custom variables, and the notification preview. */
-  private Answer route(OrgStore org, String method, String path, String body) {
+  private Answer route(OrgStore org, String method, String path, String query, String body) {
     if (org == null) {
       return Answer.error(403, "Forbidden");
+    }
+    if (path.startsWith(DatadogEmulator.AUTH_METHODS)) {
+      return authMethods(org, method, path, query, body);
     }
     if (path.equals(DatadogEmulator.WEBHOOKS)) {
       return method.equals("POST") ? WebhookEndpoint.create(org, body) : Answer.error(405, "Method Not Allowed");
@@ -110,6 +113,27 @@ final class ApiDispatcher {
         case "GET" -> CustomVariableEndpoint.get(org, name);
         case "PUT" -> CustomVariableEndpoint.update(org, name, body);
         case "DELETE" -> CustomVariableEndpoint.delete(org, name, legacyNotFound);
+        default -> Answer.error(405, "Method Not Allowed");
+      };
+    }
+    return Answer.error(404, "Not found");
+  }
+
+  /** API v2: the auth-method list, and OAuth2 client credentials by id. */
+  private static Answer authMethods(OrgStore org, String method, String path, String query, String body) {
+    String oauth2 = DatadogEmulator.AUTH_METHODS + "/" + AuthMethodEndpoint.PROTOCOL;
+    if (path.equals(DatadogEmulator.AUTH_METHODS)) {
+      return method.equals("GET") ? AuthMethodEndpoint.list(org, query) : Answer.error(405, "Method Not Allowed");
+    }
+    if (path.equals(oauth2)) {
+      return method.equals("POST") ? AuthMethodEndpoint.create(org, body) : Answer.error(405, "Method Not Allowed");
+    }
+    if (path.startsWith(oauth2 + "/")) {
+      String id = decode(path.substring(oauth2.length() + 1));
+      return switch (method) {
+        case "GET" -> AuthMethodEndpoint.get(org, id);
+        case "PATCH" -> AuthMethodEndpoint.update(org, id, body);
+        case "DELETE" -> AuthMethodEndpoint.delete(org, id);
         default -> Answer.error(405, "Method Not Allowed");
       };
     }

@@ -26,6 +26,8 @@ public class DatadogEmulator implements AutoCloseable {
 
   public static final String WEBHOOKS = "/api/v1/integration/webhooks/configuration/webhooks";
   public static final String VARIABLES = "/api/v1/integration/webhooks/configuration/custom-variables";
+  /** API v2: the auth methods (OAuth2 client credentials under {@code /oauth2-client-credentials/{id}}). */
+  public static final String AUTH_METHODS = "/api/v2/integration/webhooks/configuration/auth-method";
   /** Not Datadog's: {@code GET /test/notifications/{webhook}} shows what a receiver would get (SampleNotification). */
   public static final String NOTIFICATIONS = "/test/notifications";
   public static final String DEFAULT_PAYLOAD =
@@ -100,6 +102,15 @@ public class DatadogEmulator implements AutoCloseable {
 
     public List<RecordedCall> writes() {
       return calls().stream().filter(RecordedCall::isWrite).toList();
+    }
+
+    public List<String> authMethodNames() {
+      return store.authMethodNames();
+    }
+
+    /** An auth method as stored: its attributes, "id", and the client_secret the API never returns. */
+    public Optional<JsonNode> storedAuthMethod(String authMethod) {
+      return store.storedAuthMethod(authMethod);
     }
 
     /** Stores a webhook in this org as if someone made it in the Datadog UI (no call is recorded). */
@@ -324,6 +335,29 @@ public class DatadogEmulator implements AutoCloseable {
 
   public void putVariableOutOfBand(String name, String value, boolean secret) {
     orgs.defaultOrg().putVariable(name, value, secret);
+  }
+
+  public List<String> authMethodNames() {
+    return orgs.defaultOrg().authMethodNames();
+  }
+
+  /** An auth method of the default org as stored: its attributes, "id", and the client_secret. */
+  public Optional<JsonNode> storedAuthMethod(String name) {
+    return orgs.defaultOrg().storedAuthMethod(name);
+  }
+
+  /** Stores an auth method as if someone made it in the Datadog UI; returns its id (no call is recorded). */
+  public String putAuthMethodOutOfBand(String name, String accessTokenUrl, String clientId, String clientSecret) {
+    return orgs.defaultOrg().putAuthMethod(name, accessTokenUrl, clientId, clientSecret);
+  }
+
+  /** Changes one attribute (access_token_url, client_id, audience, scope, ...) of a stored auth method. */
+  public void editAuthMethodOutOfBand(String name, String field, String value) {
+    orgs.defaultOrg().editAuthMethod(name, field, value);
+  }
+
+  public void deleteAuthMethodOutOfBand(String name) {
+    orgs.defaultOrg().deleteAuthMethod(name);
   }
 
   public void deleteVariableOutOfBand(String name) {

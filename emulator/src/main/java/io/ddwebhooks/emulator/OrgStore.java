@@ -24,6 +24,8 @@ final class OrgStore {
   private final String appKey;
   final Map<String, ObjectNode> webhooks = new LinkedHashMap<>();
   final Map<String, ObjectNode> variables = new LinkedHashMap<>();
+  /** Auth methods (API v2) by id: their attributes, client_secret included. */
+  final Map<String, ObjectNode> authMethods = new LinkedHashMap<>();
   private final Set<WriteTicket> writesInFlight = new HashSet<>();
   private final AtomicInteger maxConcurrentWrites = new AtomicInteger();
   private volatile Duration readLatency;
@@ -161,10 +163,38 @@ final class OrgStore {
     variables.remove(variable);
   }
 
+  synchronized List<String> authMethodNames() {
+    return authMethods.values().stream().map(a -> a.path("name").asText()).toList();
+  }
+
+  /** The auth method named {@code name} as stored (its id under "id", client_secret included). */
+  synchronized Optional<JsonNode> storedAuthMethod(String name) {
+    return authMethods.entrySet().stream().filter(e -> name.equals(e.getValue().path("name").asText())).findFirst()
+        .map(e -> e.getValue().deepCopy().put("id", e.getKey()));
+  }
+
+  /** Stores an auth method as if someone made it in the Datadog UI; returns its id. */
+  synchronized String putAuthMethod(String name, String url, String clientId, String secret) {
+    String id = java.util.UUID.randomUUID().toString();
+    authMethods.put(id, AuthMethodEndpoint.stored(name, url, clientId, secret, null, null));
+    return id;
+  }
+
+  /** Changes one attribute of the auth method named {@code name} (it must exist). */
+  synchronized void editAuthMethod(String name, String field, String value) {
+    authMethods.values().stream().filter(a -> name.equals(a.path("name").asText())).findFirst().orElseThrow()
+        .put(field, value);
+  }
+
+  synchronized void deleteAuthMethod(String name) {
+    authMethods.values().removeIf(a -> name.equals(a.path("name").asText()));
+  }
+
   /** Forgets every object and the write high-water mark (not the keys, not the latency). */
   synchronized void clear() {
     webhooks.clear();
     variables.clear();
+    authMethods.clear();
     maxConcurrentWrites.set(0);
   }
 }

@@ -7,6 +7,7 @@ import io.ddwebhooks.operator.datadog.DatadogClients;
 import io.ddwebhooks.operator.datadog.DatadogOrgs;
 import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
+import io.ddwebhooks.operator.reconciler.DatadogWebhookAuthMethodReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookReconciler;
 import io.ddwebhooks.operator.observability.HealthServer;
 import io.ddwebhooks.operator.reconciler.ApiCredentialsLookup;
@@ -118,14 +119,25 @@ public final class OperatorRuntime {
         new StatusWriter(client, VARIABLE_CONTROLLER)));
     operator.register(webhooks, overrides(config, WEBHOOK_CONTROLLER));
     operator.register(variables, overrides(config, VARIABLE_CONTROLLER));
+    boolean authMethods = CredentialsKinds.served(client).contains(DatadogWebhookAuthMethodReconciler.PLURAL);
+    if (authMethods) {
+      operator.register(new DatadogWebhookAuthMethodReconciler(settings(config, shared,
+          new StatusWriter(client, DatadogWebhookAuthMethodReconciler.NAME))),
+          overrides(config, DatadogWebhookAuthMethodReconciler.NAME));
+    } else {
+      LOG.warn("the DatadogWebhookAuthMethod CRD is not installed: webhooks, custom variables and credentials work"
+          + " as before. To manage auth methods, apply it (kubectl apply -f deploy/crds; helm upgrade does not add"
+          + " new CRDs) and restart the operator");
+    }
     CredentialsKinds kinds = shared.credentials().kinds();
     if (kinds.namespaced()) {
       operator.register(new DatadogCredentialsReconciler(client, shared.health(), shared.events(), clock,
-          config.resyncInterval(), shared.credentials()), overrides(config, DatadogCredentialsReconciler.NAME));
+          config.resyncInterval(), shared.credentials()).alsoUsedByAuthMethods(authMethods),
+          overrides(config, DatadogCredentialsReconciler.NAME));
     }
     if (kinds.cluster()) {
       operator.register(new ClusterDatadogCredentialsReconciler(client, shared.health(), shared.events(),
-          clock, config.resyncInterval(), config.defaultCredentials()), o -> {
+          clock, config.resyncInterval(), config.defaultCredentials()).alsoUsedByAuthMethods(authMethods), o -> {
             o.withReconciliationMaxInterval(config.resyncInterval());
             o.withFieldManager(ClusterDatadogCredentialsReconciler.NAME);
           });

@@ -24,7 +24,7 @@ class CrdsUpToDateTest {
           .toList();
       assertThat(names).containsExactly("clusterdatadogcredentials.ddwebhooks.io-v1.yml",
           "datadogcredentials.ddwebhooks.io-v1.yml", "datadogcustomvariables.ddwebhooks.io-v1.yml",
-          "datadogwebhooks.ddwebhooks.io-v1.yml");
+          "datadogwebhookauthmethods.ddwebhooks.io-v1.yml", "datadogwebhooks.ddwebhooks.io-v1.yml");
       try (Stream<Path> committed = Files.list(COMMITTED)) {
         assertThat(committed.map(p -> p.getFileName().toString()).sorted().toList())
             .as("files in deploy/crds").isEqualTo(names);

@@ -121,6 +121,7 @@ public final class Sandbox {
     return switch (r.getKind()) {
       case "DatadogWebhook" -> DatadogWebhook.class;
       case "DatadogCustomVariable" -> DatadogCustomVariable.class;
+      case "DatadogWebhookAuthMethod" -> io.ddwebhooks.operator.crd.DatadogWebhookAuthMethod.class;
       default -> null;
     };
   }
@@ -253,9 +254,11 @@ public final class Sandbox {
     Instant deadline = Instant.now().plus(CONVERGE_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (resources.stream().allMatch(r -> fetch(client, r) == null)) {
-        out.println("  Datadog now holds " + datadog.webhookNames().size() + " webhooks and "
-            + datadog.variableNames().size() + " custom variables.");
-        return datadog.webhookNames().isEmpty() && datadog.variableNames().isEmpty();
+        out.println("  Datadog now holds " + datadog.webhookNames().size() + " webhooks, "
+            + datadog.variableNames().size() + " custom variables and " + datadog.authMethodNames().size()
+            + " auth methods.");
+        return datadog.webhookNames().isEmpty() && datadog.variableNames().isEmpty()
+            && datadog.authMethodNames().isEmpty();
       }
       LockSupport.parkNanos(POLL.toNanos());
     }
@@ -312,6 +315,12 @@ public final class Sandbox {
       boolean secret = v.path("is_secret").asBoolean();
       out.println("  custom variable " + name + "  is_secret=" + secret + "  value="
           + (secret ? "(hidden: Datadog never returns it)" : v.path("value").asText()));
+    }
+    for (String name : datadog.authMethodNames()) {
+      JsonNode m = datadog.storedAuthMethod(name).orElseThrow();
+      out.println("  auth method " + name + "  id=" + m.path("id").asText() + "  access_token_url="
+          + maskUrl(m.path("access_token_url").asText()) + "  client_id=" + m.path("client_id").asText()
+          + "  client_secret=(hidden: Datadog never returns it)");
     }
   }
 

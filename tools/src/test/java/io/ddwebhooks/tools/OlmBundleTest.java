@@ -42,7 +42,8 @@ class OlmBundleTest {
     java.util.List<String> kinds = new java.util.ArrayList<>();
     csv.at("/spec/customresourcedefinitions/owned").forEach(o -> kinds.add(o.get("kind").asText()));
     assertThat(kinds)
-        .containsExactlyInAnyOrder("DatadogWebhook", "DatadogCustomVariable", "DatadogCredentials",
+        .containsExactlyInAnyOrder("DatadogWebhook", "DatadogCustomVariable", "DatadogWebhookAuthMethod",
+            "DatadogCredentials",
             "ClusterDatadogCredentials");
     for (JsonNode owned : csv.at("/spec/customresourcedefinitions/owned")) {
       assertThat(owned.get("specDescriptors")).as(owned.get("kind").asText()).isNotEmpty();

@@ -22,7 +22,7 @@ class SandboxIT {
     String out = bytes.toString(StandardCharsets.UTF_8);
     assertThat(exit).as(out).isZero();
     assertThat(out)
-        .contains("Applying 7 example files")
+        .contains("Applying 8 example files")
         .contains("DatadogWebhook default/checkout-chatops  Ready=True Synced")
         .contains("DatadogWebhook default/checkout-pager  Ready=True Synced")
         .contains("DatadogCustomVariable default/checkout-environment  Ready=True Synced")
@@ -35,8 +35,12 @@ class SandboxIT {
         .contains("DatadogWebhook default/staging-alerts  Ready=True Synced")
         .contains("in the org 'staging' (DatadogCredentials default/sandbox-staging):\n"
             + "  webhook staging-alerts  url=https://staging-chatops.example.com/...")
-        .contains("Datadog now holds 0 webhooks and 0 custom variables.")
-        .contains("Done: 5 resources converged and were cleaned up.")
+        .contains("DatadogWebhookAuthMethod default/servicenow  Ready=True Synced")
+        .contains("auth method servicenow-oauth  id=")
+        .contains("client_secret=(hidden: Datadog never returns it)")
+        .doesNotContain("example-client-secret")
+        .contains("Datadog now holds 0 webhooks, 0 custom variables and 0 auth methods.")
+        .contains("Done: 6 resources converged and were cleaned up.")
         .doesNotContain("example-routing-key", "example-not-a-real-token", "example-signing-key");
   }
 

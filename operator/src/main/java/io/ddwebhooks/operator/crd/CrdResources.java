@@ -8,10 +8,11 @@ import java.util.List;
  */
 public final class CrdResources {
 
-  /** The four kinds' CRDs: the two Datadog object kinds first, then the two credentials kinds. */
+  /** The five kinds' CRDs: the three Datadog object kinds first, then the two credentials kinds. */
   public static final List<String> ALL = List.of(
       "META-INF/fabric8/datadogwebhooks.ddwebhooks.io-v1.yml",
       "META-INF/fabric8/datadogcustomvariables.ddwebhooks.io-v1.yml",
+      "META-INF/fabric8/datadogwebhookauthmethods.ddwebhooks.io-v1.yml",
       "META-INF/fabric8/datadogcredentials.ddwebhooks.io-v1.yml",
       "META-INF/fabric8/clusterdatadogcredentials.ddwebhooks.io-v1.yml");
 

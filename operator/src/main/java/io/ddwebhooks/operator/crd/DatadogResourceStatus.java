@@ -21,6 +21,11 @@ public class DatadogResourceStatus {
   private String remoteName;
 
   @JsonPropertyDescription(
+      "DatadogWebhookAuthMethod only: Datadog's id of the auth method (a UUID), which stays the same through renames."
+          + " Changes only when the object had to be created again.")
+  private String id;
+
+  @JsonPropertyDescription(
       "A name the operator is creating or renaming to, recorded before the write so that an object found after a"
           + " crash is recognised as its own.")
   private String pendingName;
@@ -124,6 +129,14 @@ public class DatadogResourceStatus {
 
   public void setRemoteName(String remoteName) {
     this.remoteName = remoteName;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
   }
 
   public String getPendingName() {

@@ -40,6 +40,7 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
   private final String userAgent;
   private final CallObserver observer;
   private final String orgLabel;
+  private final HttpAuthMethods authMethods = new HttpAuthMethods(this);
 
   public HttpWebhooksIntegrationApi(URI baseUrl, String apiKey, String appKey, Duration timeout, String userAgent) {
     this(baseUrl, apiKey, appKey, timeout, userAgent, CallObserver.NONE);
@@ -113,6 +114,36 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
         variablePath(name), null, true).isPresent();
   }
 
+  @Override
+  public Optional<AuthMethod> getAuthMethod(String name) {
+    return authMethods.get(name);
+  }
+
+  @Override
+  public AuthMethod createAuthMethod(AuthMethod authMethod) {
+    return authMethods.create(authMethod);
+  }
+
+  @Override
+  public AuthMethod updateAuthMethod(String currentName, AuthMethod authMethod) {
+    return authMethods.update(currentName, authMethod);
+  }
+
+  @Override
+  public boolean deleteAuthMethod(String name) {
+    return authMethods.delete(name);
+  }
+
+  @Override
+  public java.util.List<AuthMethod> listAuthMethods() {
+    return authMethods.list();
+  }
+
+  @Override
+  public Optional<String> knownAuthMethodId(String name) {
+    return authMethods.knownId(name);
+  }
+
   private static String webhookPath(String name) {
     return WEBHOOKS + "/" + escape(name);
   }
@@ -162,7 +193,7 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
    * Sends one request. Returns the parsed body on 2xx; empty on 404 (and the legacy 400 "does not exist") when
    * {@code absentIsEmpty}; throws otherwise.
    */
-  private Optional<JsonNode> send(String operationId, String operation, String method, String path, JsonNode body,
+  Optional<JsonNode> send(String operationId, String operation, String method, String path, JsonNode body,
       boolean absentIsEmpty) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(timeout)

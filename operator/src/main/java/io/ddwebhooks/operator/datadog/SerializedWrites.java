@@ -110,4 +110,34 @@ public class SerializedWrites implements WebhooksIntegrationApi {
   public boolean deleteCustomVariable(String name) {
     return write(() -> delegate.deleteCustomVariable(name));
   }
+
+  @Override
+  public Optional<AuthMethod> getAuthMethod(String name) {
+    return read("GET auth method '" + name + "'", () -> delegate.getAuthMethod(name));
+  }
+
+  @Override
+  public AuthMethod createAuthMethod(AuthMethod authMethod) {
+    return write(() -> delegate.createAuthMethod(authMethod));
+  }
+
+  @Override
+  public AuthMethod updateAuthMethod(String currentName, AuthMethod authMethod) {
+    return write(() -> delegate.updateAuthMethod(currentName, authMethod));
+  }
+
+  @Override
+  public boolean deleteAuthMethod(String name) {
+    return write(() -> delegate.deleteAuthMethod(name));
+  }
+
+  @Override
+  public java.util.List<AuthMethod> listAuthMethods() {
+    return read("GET auth methods", delegate::listAuthMethods);
+  }
+
+  @Override
+  public Optional<String> knownAuthMethodId(String name) {
+    return delegate.knownAuthMethodId(name);
+  }
 }

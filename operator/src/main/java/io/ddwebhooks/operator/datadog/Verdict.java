@@ -21,7 +21,7 @@ public enum Verdict {
   AUTH_FAILED,
   /** 429. */
   RATE_LIMITED,
-  /** No answer, a 5xx, or anything a retry may fix (a 409 race on update or delete, say). */
+  /** No answer, a 5xx, or anything a retry may fix (a 409 race on an update, say). */
   UNAVAILABLE,
   /** Not sent: the org's write queue was full. Nothing happened; try again shortly. */
   BUSY;
@@ -52,8 +52,9 @@ public enum Verdict {
       return namesTheTarget ? NAME_TAKEN : REJECTED;
     }
     if (status == 409) {
-      // not documented for v1; v2 uses it for a name in use. On a write that names no new object it is a race.
-      return namesTheTarget ? NAME_TAKEN : UNAVAILABLE;
+      // not documented for v1; v2 uses it for a name in use. On a DELETE it is a refusal (an auth method still in
+      // use, say): the same request would be refused again. On an update that names no new object it is a race.
+      return namesTheTarget ? NAME_TAKEN : operation == Operation.DELETE ? REJECTED : UNAVAILABLE;
     }
     if (status >= 400) {
       return REJECTED;

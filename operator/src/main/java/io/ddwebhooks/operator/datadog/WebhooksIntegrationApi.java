@@ -3,7 +3,8 @@ package io.ddwebhooks.operator.datadog;
 import java.util.Optional;
 
 /**
- * The Datadog Webhooks Integration API v1: eight endpoints, two kinds of object, identified by name only.
+ * The Datadog Webhooks Integration API: v1's eight endpoints for two kinds of object identified by name only, and
+ * v2's auth methods (identified by id; here by their name, which Datadog keeps unique in an org).
  * Every method throws {@link DatadogApiException} for an answer it cannot map to a result.
  */
 public interface WebhooksIntegrationApi {
@@ -27,4 +28,24 @@ public interface WebhooksIntegrationApi {
   CustomVariable updateCustomVariable(String currentName, CustomVariable variable);
 
   boolean deleteCustomVariable(String name);
+
+  /** The auth method named {@code name}; empty when the org has none of that name. */
+  Optional<AuthMethod> getAuthMethod(String name);
+
+  /** POST a new auth method; a name in use is a {@link DatadogApiException} with status 409. */
+  AuthMethod createAuthMethod(AuthMethod authMethod);
+
+  /** PATCH every field of the auth method named {@code currentName}; a different name renames it. */
+  AuthMethod updateAuthMethod(String currentName, AuthMethod authMethod);
+
+  /** DELETE the auth method named {@code name}; false when there was none. */
+  boolean deleteAuthMethod(String name);
+
+  /** Every auth method of the org. */
+  java.util.List<AuthMethod> listAuthMethods();
+
+  /** The id of the auth method named {@code name} as this client last saw it, with no call to Datadog. */
+  default Optional<String> knownAuthMethodId(String name) {
+    return Optional.empty();
+  }
 }

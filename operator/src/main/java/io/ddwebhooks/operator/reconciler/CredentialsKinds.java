@@ -31,7 +31,7 @@ public record CredentialsKinds(boolean namespaced, boolean cluster) {
   }
 
   /** The resources the API server serves in our group (discovery: every authenticated user may ask). */
-  private static Set<String> served(KubernetesClient client) {
+  public static Set<String> served(KubernetesClient client) {
     try {
       var list = client.getApiResources("ddwebhooks.io/v1alpha1");
       return list == null ? Set.of() : list.getResources().stream()

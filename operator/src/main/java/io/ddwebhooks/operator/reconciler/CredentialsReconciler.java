@@ -47,6 +47,14 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
   private final Clock clock;
   private final Duration refresh;
 
+  private boolean authMethodUsers;
+
+  /** Counts (and holds deletion for) DatadogWebhookAuthMethod resources too; only where that kind is served. */
+  public CredentialsReconciler<C> alsoUsedByAuthMethods(boolean served) {
+    this.authMethodUsers = served;
+    return this;
+  }
+
   protected CredentialsReconciler(Class<C> type, KubernetesClient client, OrgHealth health, EventSink events,
       Clock clock, Duration resync) {
     this.type = type;
@@ -148,9 +156,8 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
    */
   private int usedBy(C credentials, Context<C> context) {
     Map<String, Boolean> admitted = new java.util.HashMap<>();
-    return (int) java.util.stream.Stream.concat(
-            context.getSecondaryResources(io.ddwebhooks.operator.crd.DatadogWebhook.class).stream(),
-            context.getSecondaryResources(io.ddwebhooks.operator.crd.DatadogCustomVariable.class).stream())
+    return (int) CredentialsUsers.kinds(authMethodUsers).stream()
+        .flatMap(kind -> context.getSecondaryResources(kind).stream())
         .filter(r -> admitted.computeIfAbsent(r.getMetadata().getNamespace(), n -> admits(credentials, n))).count();
   }
 
@@ -170,31 +177,11 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
             .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
             .stream().map(ResourceID::fromResource).collect(Collectors.toSet()));
     secretNamespaces(config);
-    return List.of(new InformerEventSource<>(config.build(), context),
-        users(context, io.ddwebhooks.operator.crd.DatadogWebhook.class),
-        users(context, io.ddwebhooks.operator.crd.DatadogCustomVariable.class));
-  }
-
-  /**
-   * Re-runs the credentials a resource uses when the resource comes, changes or goes (for usedBy, and for the
-   * deletion hold). Its cache keeps only names and versions: the credentials reference is read from the events.
-   */
-  private <U extends CustomResource<? extends io.ddwebhooks.operator.crd.ManagedSpec, ?>> InformerEventSource<U, C>
-      users(EventSourceContext<C> context, Class<U> userType) {
-    InformerEventSourceConfiguration.Builder<U> config = InformerEventSourceConfiguration.from(userType, type)
-        .withName(type.getSimpleName() + "-" + userType.getSimpleName() + "-users")
-        .withItemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, userType,
-            context.getClient().getKubernetesSerialization()))
-        .withSecondaryToPrimaryMapper(user -> user.getSpec() == null ? java.util.Set.of()
-            : credentialsOf(user.getMetadata().getNamespace(), user.getSpec().getCredentialsRef()));
-    secretNamespaces(castBuilder(config));
-    return new InformerEventSource<>(config.build(), context);
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private static InformerEventSourceConfiguration.Builder<Secret> castBuilder(
-      InformerEventSourceConfiguration.Builder<?> builder) {
-    return (InformerEventSourceConfiguration.Builder) builder;
+    List<EventSource<?, C>> sources = new java.util.ArrayList<>(List.of(new InformerEventSource<>(config.build(),
+        context)));
+    CredentialsUsers.kinds(authMethodUsers).forEach(kind -> sources.add(CredentialsUsers.eventSource(context, type,
+        kind, this::credentialsOf, this::secretNamespaces)));
+    return sources;
   }
 
   /** The credentials objects of this kind that a resource of {@code namespace} naming {@code ref} uses. */

@@ -30,7 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reconcile script both kinds share: policy, validate, claim, resolve Secrets, render, converge, report. Each
+ * The reconcile script the Datadog object kinds share: policy, validate, claim, resolve Secrets, render, converge, report. Each
  * step is a named collaborator with plain inputs; every outcome, including an exception nobody anticipated, ends in
  * status and an Event through {@link Reporter}. The subclasses only name the kind.
  *
@@ -175,6 +175,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);
     if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
+      remote.apply(settings.orgs().api(org.target())).id().apply(name).ifPresent(book.status()::setId);
       run.recheck = verifications.verified(resource, interval);
       kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));
       outcome = moving ? moves.finish(resource, book, directives, outcome, this::converger) : outcome;

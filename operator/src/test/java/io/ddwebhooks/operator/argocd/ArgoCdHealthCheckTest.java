@@ -45,7 +45,7 @@ class ArgoCdHealthCheckTest {
   @TestFactory
   Stream<DynamicTest> everyTestCaseGivesItsExpectedHealth() throws IOException {
     List<DynamicTest> tests = new ArrayList<>();
-    for (String kind : List.of("DatadogWebhook", "DatadogCustomVariable", "DatadogCredentials",
+    for (String kind : List.of("DatadogWebhook", "DatadogCustomVariable", "DatadogWebhookAuthMethod", "DatadogCredentials",
         "ClusterDatadogCredentials")) {
       Path dir = ROOT.resolve(kind);
       String script = Files.readString(dir.resolve("health.lua"));
@@ -115,8 +115,10 @@ class ArgoCdHealthCheckTest {
   }
 
   @Test
-  void bothKindsShareOneHealthCheck() throws IOException {
+  void theDatadogObjectKindsShareOneHealthCheck() throws IOException {
     assertThat(Files.readString(ROOT.resolve("DatadogCustomVariable/health.lua")))
+        .isEqualTo(Files.readString(ROOT.resolve("DatadogWebhook/health.lua")));
+    assertThat(Files.readString(ROOT.resolve("DatadogWebhookAuthMethod/health.lua")))
         .isEqualTo(Files.readString(ROOT.resolve("DatadogWebhook/health.lua")));
   }
 

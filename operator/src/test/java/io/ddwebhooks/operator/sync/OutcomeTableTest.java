@@ -60,7 +60,7 @@ class OutcomeTableTest {
       case "400 does not exist", "404" -> Verdict.ABSENT;
       case "400 other", "422" -> Verdict.REJECTED;
       case "401", "403" -> Verdict.AUTH_FAILED;
-      case "409" -> namesTarget ? Verdict.NAME_TAKEN : Verdict.UNAVAILABLE;
+      case "409" -> namesTarget ? Verdict.NAME_TAKEN : op == Operation.DELETE ? Verdict.REJECTED : Verdict.UNAVAILABLE;
       case "429 with reset", "429 no reset" -> Verdict.RATE_LIMITED;
       default -> Verdict.UNAVAILABLE;
     };

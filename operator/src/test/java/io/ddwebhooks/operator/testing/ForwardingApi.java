@@ -59,4 +59,35 @@ public class ForwardingApi implements WebhooksIntegrationApi {
   public boolean deleteCustomVariable(String name) {
     return write("delete", name, () -> delegate.deleteCustomVariable(name));
   }
+
+  @Override
+  public Optional<io.ddwebhooks.operator.datadog.AuthMethod> getAuthMethod(String name) {
+    return delegate.getAuthMethod(name);
+  }
+
+  @Override
+  public io.ddwebhooks.operator.datadog.AuthMethod createAuthMethod(io.ddwebhooks.operator.datadog.AuthMethod m) {
+    return write("create", m.name(), () -> delegate.createAuthMethod(m));
+  }
+
+  @Override
+  public io.ddwebhooks.operator.datadog.AuthMethod updateAuthMethod(String currentName,
+      io.ddwebhooks.operator.datadog.AuthMethod m) {
+    return write("update", currentName, () -> delegate.updateAuthMethod(currentName, m));
+  }
+
+  @Override
+  public boolean deleteAuthMethod(String name) {
+    return write("delete", name, () -> delegate.deleteAuthMethod(name));
+  }
+
+  @Override
+  public java.util.List<io.ddwebhooks.operator.datadog.AuthMethod> listAuthMethods() {
+    return delegate.listAuthMethods();
+  }
+
+  @Override
+  public Optional<String> knownAuthMethodId(String name) {
+    return delegate.knownAuthMethodId(name);
+  }
 }

@@ -1,0 +1,128 @@
+package io.ddwebhooks.operator.datadog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The auth methods of Datadog's API v2 behind the name-keyed seam the other kinds use: Datadog keys them by id and
+ * keeps names unique in an org, so a name is resolved to its id from this client's own answers (a create, a get, the
+ * list) and, when it has none or the id no longer holds that name, from the list endpoint's {@code included[]}. Every
+ * PATCH carries every field, the client secret included and explicit nulls for an absent audience or scope: no
+ * recording shows a PATCH that leaves a field out.
+ */
+final class HttpAuthMethods {
+
+  static final String BASE = "/api/v2/integration/webhooks/configuration/auth-method";
+  static final String OAUTH2 = BASE + "/oauth2-client-credentials";
+  static final String TYPE = "webhooks-auth-method-oauth2-client-credentials";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpWebhooksIntegrationApi http;
+  /** Name to id, as this org last answered. */
+  private final Map<String, String> ids = new ConcurrentHashMap<>();
+
+  HttpAuthMethods(HttpWebhooksIntegrationApi http) {
+    this.http = http;
+  }
+
+  Optional<AuthMethod> get(String name) {
+    String id = ids.get(name);
+    if (id != null) {
+      Optional<AuthMethod> byId = http.send("GetOAuth2ClientCredentials", "GET auth method '" + name + "'", "GET",
+          OAUTH2 + "/" + HttpWebhooksIntegrationApi.escape(id), null, true).map(n -> parse(n.path("data")));
+      if (byId.isPresent() && name.equals(byId.get().name())) {
+        return byId;
+      }
+      ids.remove(name, id);
+    }
+    return list().stream().filter(m -> name.equals(m.name())).findFirst();
+  }
+
+  /** Every auth method of the org (the list endpoint, its objects included); learns their ids. */
+  List<AuthMethod> list() {
+    JsonNode answer = http.send("GetAllAuthMethods", "GET auth methods", "GET",
+        BASE + "?include=oauth2-client-credentials", null, false).orElseThrow();
+    List<AuthMethod> out = new ArrayList<>();
+    for (JsonNode included : answer.path("included")) {
+      if (TYPE.equals(included.path("type").asText())) {
+        AuthMethod m = parse(included);
+        ids.put(m.name(), m.id());
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  AuthMethod create(AuthMethod m) {
+    AuthMethod made = parse(http.send("CreateOAuth2ClientCredentials", "POST auth method '" + m.name() + "'", "POST",
+        OAUTH2, body(m), false).orElseThrow().path("data"));
+    ids.put(made.name(), made.id());
+    return made;
+  }
+
+  AuthMethod update(String currentName, AuthMethod m) {
+    String id = idOf(currentName, "PATCH auth method '" + currentName + "'");
+    AuthMethod updated = parse(http.send("UpdateOAuth2ClientCredentials", "PATCH auth method '" + currentName + "'",
+        "PATCH", OAUTH2 + "/" + HttpWebhooksIntegrationApi.escape(id), body(m), false).orElseThrow().path("data"));
+    ids.remove(currentName, id);
+    ids.put(updated.name(), updated.id());
+    return updated;
+  }
+
+  boolean delete(String name) {
+    Optional<String> id = Optional.ofNullable(ids.get(name)).or(() -> get(name).map(AuthMethod::id));
+    if (id.isEmpty()) {
+      return false;
+    }
+    boolean existed = http.send("DeleteOAuth2ClientCredentials", "DELETE auth method '" + name + "'", "DELETE",
+        OAUTH2 + "/" + HttpWebhooksIntegrationApi.escape(id.get()), null, true).isPresent();
+    ids.remove(name, id.get());
+    return existed;
+  }
+
+  /** The id this client last saw under {@code name}, with no call. */
+  Optional<String> knownId(String name) {
+    return Optional.ofNullable(ids.get(name));
+  }
+
+  /** The id of the object named {@code name}; an absent one is Datadog's 404, as a PATCH of a missing id answers. */
+  private String idOf(String name, String operation) {
+    String known = ids.get(name);
+    if (known != null) {
+      return known;
+    }
+    return get(name).map(AuthMethod::id).orElseThrow(() -> new DatadogApiException(operation, 404,
+        List.of("The requested auth method does not exist."), null));
+  }
+
+  static ObjectNode body(AuthMethod m) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode data = body.putObject("data");
+    data.put("type", TYPE);
+    ObjectNode a = data.putObject("attributes");
+    a.put("name", m.name());
+    a.put("access_token_url", m.accessTokenUrl());
+    a.put("client_id", m.clientId());
+    a.put("client_secret", m.clientSecret());
+    a.put("audience", m.audience()); // null clears it (recorded)
+    a.put("scope", m.scope());
+    return body;
+  }
+
+  static AuthMethod parse(JsonNode data) {
+    JsonNode a = data.path("attributes");
+    return new AuthMethod(text(a, "name"), text(a, "access_token_url"), text(a, "client_id"), null,
+        text(a, "audience"), text(a, "scope"), text(data, "id"));
+  }
+
+  private static String text(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+}
