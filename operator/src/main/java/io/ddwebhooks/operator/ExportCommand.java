@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
 
 /** {@code export}: existing Datadog webhooks and custom variables as resources that adopt them exactly. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Print DatadogWebhook and DatadogCustomVariable resources (with ddwebhooks.io/adopt) for existing"
+    description = "Print DatadogWebhook, DatadogCustomVariable and DatadogWebhookAuthMethod resources (with"
+        + " ddwebhooks.io/adopt) for existing"
         + " Datadog objects, ready to apply. Credential-like values go to a Secret in --secrets-out (mode 0600),"
         + " never to standard output. Reads DD_API_KEY, DD_APP_KEY, DD_SITE, DD_URL (or --credentials).")
 final class ExportCommand implements Callable<Integer> {
@@ -42,8 +43,15 @@ final class ExportCommand implements Callable<Integer> {
   @Option(names = "--variable", split = ",", description = "Custom variable names (repeatable, or comma-separated).")
   List<String> variables = new ArrayList<>();
 
-  @Option(names = "--from-file", description = "A file with one name a line: 'webhook NAME' or 'variable NAME'"
-      + " (a bare NAME is a webhook); '#' starts a comment.")
+  @Option(names = "--auth-method", split = ",", description = "Auth method names (API v2 OAuth2 client"
+      + " credentials; repeatable, or comma-separated). Their client secret is left for you to fill.")
+  List<String> authMethods = new ArrayList<>();
+
+  @Option(names = "--all-auth-methods", description = "Every auth method of the org (Datadog lists them).")
+  boolean allAuthMethods;
+
+  @Option(names = "--from-file", description = "A file with one name a line: 'webhook NAME', 'variable NAME' or"
+      + " 'auth-method NAME' (a bare NAME is a webhook); '#' starts a comment.")
   Path fromFile;
 
   @Option(names = "--namespace", description = "metadata.namespace of the resources (default: none, kubectl's).")
@@ -90,8 +98,9 @@ final class ExportCommand implements Callable<Integer> {
       err.println("error: cannot read " + fromFile + ": " + e.getMessage());
       return 2;
     }
-    if (webhooks.isEmpty() && variables.isEmpty()) {
-      err.println("error: name at least one --webhook, --variable or --from-file");
+    if (webhooks.isEmpty() && variables.isEmpty() && authMethods.isEmpty() && !allAuthMethods) {
+      err.println("error: name at least one --webhook, --variable, --auth-method or --from-file, or give"
+          + " --all-auth-methods");
       return 2;
     }
     CredentialsRef ref = credentials == null ? null : ref(credentials);
@@ -104,7 +113,7 @@ final class ExportCommand implements Callable<Integer> {
     }
     HttpWebhooksIntegrationApi datadog = new HttpWebhooksIntegrationApi(org.endpoint(), org.apiKey(),
         org.appKey(), Duration.ofSeconds(30), "datadog-webhooks-operator/" + OperatorRuntime.VERSION + " export");
-    Exporter.Result result = new Exporter(datadog).export(webhooks, variables,
+    Exporter.Result result = new Exporter(datadog).export(webhooks, variables, authMethods, allAuthMethods,
         new Exporter.Options(namespace, ref, Set.copyOf(secretHeaders), secretName));
     boolean secretValues = result.secret() != null && !((Map<?, ?>) result.secret().get("stringData")).isEmpty();
     if (secretValues && secretsOut == null) {
@@ -123,7 +132,8 @@ final class ExportCommand implements Callable<Integer> {
       out.print(yaml.writeValueAsString(resource));
     }
     for (String key : result.toFill()) {
-      err.println("# fill before it can converge (Datadog never returns a secret variable's value): " + key);
+      err.println("# fill before it can converge (Datadog never returns a secret variable's value or a client"
+          + " secret): " + key);
     }
     for (String problem : result.problems()) {
       err.println("not exported: " + problem);
@@ -143,6 +153,8 @@ final class ExportCommand implements Callable<Integer> {
       String[] parts = line.split("\\s+", 2);
       if (parts.length == 2 && parts[0].equalsIgnoreCase("variable")) {
         variables.add(parts[1].trim());
+      } else if (parts.length == 2 && parts[0].equalsIgnoreCase("auth-method")) {
+        authMethods.add(parts[1].trim());
       } else if (parts.length == 2 && parts[0].equalsIgnoreCase("webhook")) {
         webhooks.add(parts[1].trim());
       } else {

@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ddwebhooks.operator.crd.Annotations;
 import io.ddwebhooks.operator.crd.CredentialsRef;
 import io.ddwebhooks.operator.crd.DatadogCustomVariableSpec;
+import io.ddwebhooks.operator.crd.DatadogWebhookAuthMethodSpec;
 import io.ddwebhooks.operator.crd.DatadogWebhookSpec;
 import io.ddwebhooks.operator.crd.SecretKeySelector;
 import io.ddwebhooks.operator.datadog.CustomVariable;
+import io.ddwebhooks.operator.datadog.AuthMethod;
 import io.ddwebhooks.operator.datadog.DatadogApiException;
 import io.ddwebhooks.operator.datadog.Webhook;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
+import io.ddwebhooks.operator.sync.AuthMethodKind;
 import io.ddwebhooks.operator.sync.CustomVariableKind;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.SecretValues;
@@ -44,6 +47,7 @@ public final class Exporter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final WebhookKind WEBHOOKS = new WebhookKind();
   private static final CustomVariableKind VARIABLES = new CustomVariableKind();
+  private static final AuthMethodKind AUTH_METHODS = new AuthMethodKind();
 
   private final WebhooksIntegrationApi datadog;
 
@@ -52,12 +56,33 @@ public final class Exporter {
   }
 
   public Result export(List<String> webhooks, List<String> variables, Options options) {
+    return export(webhooks, variables, List.of(), false, options);
+  }
+
+  /**
+   * Also {@code authMethods} (by name), or every auth method of the org ({@code allAuthMethods}, the list endpoint):
+   * their client secret is left for the user to fill, as a secret variable's value.
+   */
+  public Result export(List<String> webhooks, List<String> variables, List<String> authMethods,
+      boolean allAuthMethods, Options options) {
     Run run = new Run(options);
     for (String name : webhooks) {
       run.webhook(name);
     }
     for (String name : variables) {
       run.variable(name);
+    }
+    List<String> methods = new ArrayList<>(authMethods);
+    if (allAuthMethods) {
+      try {
+        datadog.listAuthMethods().stream().map(AuthMethod::name).filter(n -> !methods.contains(n))
+            .forEach(methods::add);
+      } catch (DatadogApiException e) {
+        run.problems.add("auth methods not listed: " + e.getMessage());
+      }
+    }
+    for (String name : methods) {
+      run.authMethod(name);
     }
     Map<String, Object> secret = null;
     if (!run.secretData.isEmpty() || !run.toFill.isEmpty()) {
@@ -196,6 +221,39 @@ public final class Exporter {
       }
     }
 
+    void authMethod(String name) {
+      Optional<AuthMethod> found = read(() -> datadog.getAuthMethod(name), "auth method", name);
+      if (found.isEmpty()) {
+        return;
+      }
+      AuthMethod actual = found.get();
+      String metadataName = names.of(name);
+      Map<String, Object> spec = new LinkedHashMap<>();
+      if (!metadataName.equals(name)) {
+        spec.put("name", name);
+      }
+      Map<String, Object> oauth2 = new LinkedHashMap<>();
+      oauth2.put("accessTokenUrl", actual.accessTokenUrl());
+      oauth2.put("clientId", actual.clientId());
+      String key = metadataName + "-client-secret";
+      oauth2.put("clientSecretFrom", secretRef(key));
+      if (actual.audience() != null) {
+        oauth2.put("audience", actual.audience());
+      }
+      if (actual.scope() != null) {
+        oauth2.put("scope", actual.scope());
+      }
+      spec.put("oauth2ClientCredentials", oauth2);
+      credentialsRef(spec);
+      DatadogWebhookAuthMethodSpec typed = JSON.convertValue(spec, DatadogWebhookAuthMethodSpec.class);
+      // the client secret is unknown: a stand-in lets the checks run; the adoption applies the real one once
+      if (exact(AUTH_METHODS, typed, metadataName, Map.of(key, "to-be-filled"), actual, "auth method", name)) {
+        toFill.add("auth method '" + name + "': Secret '" + options.secretName() + "' key '" + key + "' (its client"
+            + " secret)");
+        resources.add(resource("DatadogWebhookAuthMethod", metadataName, spec));
+      }
+    }
+
     /**
      * Whether the spec, applied, is exactly what Datadog holds (so adopting it writes nothing); a problem otherwise.
      * Messages name fields, never values.
@@ -213,7 +271,8 @@ public final class Exporter {
         return false;
       }
       T desired = kind.render(spec, metadataName, secretValues, ResourceKind.History.NONE);
-      List<String> differences = kind.differences(desired, actual, false);
+      // a value Datadog never returns (a client secret) cannot differ from what the user fills in
+      List<String> differences = kind.differences(desired, actual, true);
       if (!differences.isEmpty()) {
         problems.add(noun + " '" + name + "' not exported: applied, it would change " + String.join(", ",
             differences) + " in Datadog");

@@ -89,4 +89,23 @@ class ExporterTest {
     assertThat(names.of("team-alerts")).isEqualTo("team-alerts-2");
     assertThat(names.of("__")).isEqualTo("object");
   }
+
+  @Test
+  void anAuthMethodIsExportedWithItsClientSecretLeftToFill() {
+    datadog.put(new io.ddwebhooks.operator.datadog.AuthMethod("ServiceNow OAuth", "https://auth.example.com/token",
+        "client-a", "client-secret-value", "https://api.example.com", null, null));
+    datadog.put(new io.ddwebhooks.operator.datadog.AuthMethod("plain", "http://insecure.example.com/token",
+        "client-b", "other-secret", null, null, null));
+    Exporter.Result r = exporter.export(List.of(), List.of(), List.of(), true,
+        new Exporter.Options("team", null, Set.of(), "exported"));
+    assertThat(r.resources()).hasSize(1);
+    Map<String, Object> resource = r.resources().get(0);
+    assertThat(resource).containsEntry("kind", "DatadogWebhookAuthMethod");
+    assertThat(spec(resource)).containsEntry("name", "ServiceNow OAuth");
+    assertThat(spec(resource).toString()).contains("accessTokenUrl=https://auth.example.com/token",
+        "clientId=client-a", "audience=https://api.example.com", "clientSecretFrom").doesNotContain("scope");
+    assertThat(r.toFill()).singleElement().asString().contains("ServiceNow OAuth", "client secret");
+    assertThat(r.toString()).doesNotContain("client-secret-value").doesNotContain("other-secret");
+    assertThat(r.problems()).singleElement().asString().contains("'plain'", "https://");
+  }
 }

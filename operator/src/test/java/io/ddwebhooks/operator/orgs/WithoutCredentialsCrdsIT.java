@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * After a helm upgrade, which does not install new CRDs: the credentials kinds are missing. The operator starts,
+ * After a helm upgrade, which does not install new CRDs: the credentials kinds and DatadogWebhookAuthMethod are
+ * missing. The operator starts,
  * serves the default org as before, and tells a resource that names credentials how to get them.
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)

@@ -80,6 +80,18 @@ public final class EmulatedDatadog extends ForwardingApi {
     return this;
   }
 
+  /** Stores {@code authMethod} (its client secret included) as someone else's client would have. */
+  public EmulatedDatadog put(io.ddwebhooks.operator.datadog.AuthMethod authMethod) {
+    seed(() -> emulator.storedAuthMethod(authMethod.name()).isPresent()
+        ? client.updateAuthMethod(authMethod.name(), authMethod) : client.createAuthMethod(authMethod));
+    return this;
+  }
+
+  /** The auth method as Datadog stores it: "id", its attributes and the client_secret the API never returns. */
+  public Optional<JsonNode> storedAuthMethod(String name) {
+    return emulator.storedAuthMethod(name);
+  }
+
   /** Deletes a webhook as someone in the Datadog UI would. */
   public void removeWebhook(String name) {
     emulator.deleteWebhookOutOfBand(name);
@@ -158,6 +170,7 @@ public final class EmulatedDatadog extends ForwardingApi {
     if (vanishBefore.remove(op)) {
       emulator.deleteWebhookOutOfBand(name);
       emulator.deleteVariableOutOfBand(name);
+      emulator.deleteAuthMethodOutOfBand(name);
     }
     return call.get();
   }
@@ -197,7 +210,7 @@ public final class EmulatedDatadog extends ForwardingApi {
     return switch (op) {
       case GET -> "GET";
       case CREATE -> "POST";
-      case UPDATE, RENAME -> "PUT";
+      case UPDATE, RENAME -> "PUT"; // an auth method's PATCH: schedule it on the emulator directly
       case DELETE -> "DELETE";
     };
   }
@@ -205,7 +218,7 @@ public final class EmulatedDatadog extends ForwardingApi {
   private static String describe(RecordedCall c) {
     String operation = switch (c.method()) {
       case "POST" -> "CREATE";
-      case "PUT" -> "UPDATE";
+      case "PUT", "PATCH" -> "UPDATE";
       default -> c.method();
     };
     String name = c.method().equals("POST") ? nameIn(c.requestBody())

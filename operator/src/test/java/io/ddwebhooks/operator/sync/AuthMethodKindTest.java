@@ -1,0 +1,162 @@
+package io.ddwebhooks.operator.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddwebhooks.emulator.DatadogEmulator;
+import io.ddwebhooks.emulator.Fault;
+import io.ddwebhooks.operator.crd.DatadogWebhookAuthMethodSpec;
+import io.ddwebhooks.operator.crd.OAuth2ClientCredentials;
+import io.ddwebhooks.operator.crd.SecretKeySelector;
+import io.ddwebhooks.operator.crd.ValueSource;
+import io.ddwebhooks.operator.datadog.AuthMethod;
+import io.ddwebhooks.operator.testing.EmulatedDatadog;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The auth-method kind's translation, checks and comparison, and the converger over the emulator's v2 API. */
+class AuthMethodKindTest {
+
+  private final AuthMethodKind kind = new AuthMethodKind();
+  private final EmulatedDatadog datadog = new EmulatedDatadog();
+  private final Converger<AuthMethod> converger = new Converger<>(kind, RemoteObjects.authMethods(datadog));
+  private final WriteIntent intent = new WriteIntent() {
+    @Override
+    public void record(String name, String sent) {}
+
+    @Override
+    public void clear() {}
+  };
+
+  private static DatadogWebhookAuthMethodSpec spec() {
+    DatadogWebhookAuthMethodSpec spec = new DatadogWebhookAuthMethodSpec();
+    OAuth2ClientCredentials o = new OAuth2ClientCredentials();
+    o.setAccessTokenUrl("https://auth.example.com/token");
+    o.setClientId("client");
+    o.setClientSecretFrom(ValueSource.secret("oauth", "secret"));
+    spec.setOauth2ClientCredentials(o);
+    return spec;
+  }
+
+  private static SecretValues secret(String value) {
+    return new SecretValues(Map.of(new SecretKeySelector("oauth", "secret"), value), Map.of());
+  }
+
+  private AuthMethod desired(String secret) {
+    return kind.render(spec(), "servicenow", secret(secret), ResourceKind.History.NONE);
+  }
+
+  private static Ownership own(String owned, String pending, java.util.function.Predicate<String> sent,
+      Directives.Adoption adoption, boolean appliedBefore) {
+    return new Ownership(owned, pending, sent, adoption, null, appliedBefore, false, false);
+  }
+
+  @Test
+  void validationRefusesWhatTheApiOrSafetyWould() {
+    assertThat(kind.validate(spec(), "servicenow")).isEmpty();
+    DatadogWebhookAuthMethodSpec plain = spec();
+    plain.getOauth2ClientCredentials().setAccessTokenUrl("http://auth.example.com/token");
+    assertThat(kind.validate(plain, "x")).singleElement().asString().contains("https://");
+    DatadogWebhookAuthMethodSpec both = spec();
+    both.getOauth2ClientCredentials().setClientIdFrom(ValueSource.secret("oauth", "id"));
+    assertThat(kind.validate(both, "x")).singleElement().asString().contains("exactly one of");
+    DatadogWebhookAuthMethodSpec noSecret = spec();
+    noSecret.getOauth2ClientCredentials().setClientSecretFrom(null);
+    assertThat(kind.validate(noSecret, "x")).singleElement().asString().contains("clientSecretFrom is required");
+    DatadogWebhookAuthMethodSpec crlf = spec();
+    crlf.getOauth2ClientCredentials().setScope("read\r\nX-Injected: 1");
+    assertThat(kind.validate(crlf, "x")).singleElement().asString().contains("line break");
+    assertThat(kind.validate(spec(), "n".repeat(101))).singleElement().asString().contains("100");
+    assertThat(kind.validateSecretValues(spec(), secret("line\u0000nul"))).singleElement().asString()
+        .contains("clientSecretFrom (Secret 'oauth', key 'secret')").doesNotContain("nul");
+    assertThat(kind.validateSecretValues(spec(), secret("from-a-file\n"))).as("one trailing newline is dropped")
+        .isEmpty();
+  }
+
+  @Test
+  void theSecretIsNeverInWhatIsRecognisedAndOnlyItsHistoryKnowsItIsCurrent() {
+    AuthMethod d = desired("s3cr3t");
+    assertThat(kind.recognizable(d)).doesNotContain("s3cr3t");
+    assertThat(kind.canonical(d)).contains("s3cr3t");
+    AuthMethod shown = new AuthMethod("servicenow", d.accessTokenUrl(), "client", null, null, null, "id");
+    assertThat(kind.differences(d, shown, true)).isEmpty();
+    assertThat(kind.differences(d, shown, false)).containsExactly("clientSecret");
+    assertThat(d.toString()).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void createsWithOnePostThenReadsAndWritesNothingAtRest() {
+    Outcome created = converger.apply(desired("one"), own(null, null, s -> false,
+        Directives.Adoption.NOT_REQUESTED, false), intent);
+    assertThat(created).isInstanceOf(Outcome.Wrote.class);
+    assertThat(datadog.storedAuthMethod("servicenow").orElseThrow().get("client_secret").asText()).isEqualTo("one");
+    String id = datadog.storedAuthMethod("servicenow").orElseThrow().get("id").asText();
+    assertThat(datadog.knownAuthMethodId("servicenow")).contains(id);
+
+    datadog.clearCalls();
+    Outcome again = converger.apply(desired("one"), own("servicenow", null, s -> false,
+        Directives.Adoption.NOT_REQUESTED, true), intent);
+    assertThat(again).isInstanceOf(Outcome.Synced.class);
+    assertThat(datadog.writes()).isEmpty();
+    assertThat(datadog.calls()).as("one GET by the id it knows").hasSize(1);
+  }
+
+  @Test
+  void aLostCreateAnswerIsRecognisedByWhatItSentAndItsSecretSentOnce() {
+    AuthMethod d = desired("secret");
+    // the POST reached Datadog; its answer (and so the id) never reached this operator
+    datadog.emulator.putAuthMethodOutOfBand(d.name(), d.accessTokenUrl(), d.clientId(), d.clientSecret());
+    String sent = kind.recognizable(d);
+    Outcome o = converger.apply(d, own(null, "servicenow", sent::equals, Directives.Adoption.NOT_REQUESTED, false),
+        intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+        .isEqualTo(Outcome.Change.RECOVERED));
+    assertThat(datadog.writes()).containsExactly("UPDATE " + datadog.storedAuthMethod("servicenow").orElseThrow()
+        .get("id").asText());
+    assertThat(datadog.emulator.authMethodNames()).containsExactly("servicenow");
+  }
+
+  @Test
+  void somebodyElsesObjectUnderThePendingNameIsNeverTakenOver() {
+    datadog.put(new AuthMethod("servicenow", "https://theirs.example.com/token", "theirs", "theirs", null, null,
+        null));
+    String sent = kind.recognizable(desired("mine"));
+    Outcome o = converger.apply(desired("mine"), own(null, "servicenow", sent::equals,
+        Directives.Adoption.NOT_REQUESTED, false), intent);
+    assertThat(o).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.writes()).isEmpty();
+    assertThat(datadog.storedAuthMethod("servicenow").orElseThrow().get("client_secret").asText())
+        .isEqualTo("theirs");
+  }
+
+  @Test
+  void adoptionOfAMatchingObjectWritesOnlyTheSecretOnce() {
+    datadog.put(new AuthMethod("servicenow", "https://auth.example.com/token", "client", "old", null, null, null));
+    Outcome o = converger.apply(desired("new"), own(null, null, s -> false, Directives.Adoption.ALLOWED, false),
+        intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.fields())
+        .containsExactly("clientSecret"));
+    assertThat(datadog.writes()).hasSize(1);
+    assertThat(datadog.storedAuthMethod("servicenow").orElseThrow().get("client_secret").asText()).isEqualTo("new");
+  }
+
+  @Test
+  void aNameInUseIsAConflictAndARenameKeepsTheId() {
+    converger.apply(desired("s"), own(null, null, s -> false, Directives.Adoption.NOT_REQUESTED, false), intent);
+    String id = datadog.storedAuthMethod("servicenow").orElseThrow().get("id").asText();
+    DatadogWebhookAuthMethodSpec renamed = spec();
+    renamed.setName("servicenow-v2");
+    AuthMethod target = kind.render(renamed, "servicenow", secret("s"), ResourceKind.History.NONE);
+    Outcome o = converger.apply(target, own("servicenow", null, s -> false, Directives.Adoption.NOT_REQUESTED,
+        true), intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+        .isEqualTo(Outcome.Change.RENAMED));
+    assertThat(datadog.storedAuthMethod("servicenow-v2").orElseThrow().get("id").asText()).isEqualTo(id);
+
+    datadog.emulator.failNext("POST", DatadogEmulator.AUTH_METHODS, 1, Fault.status(409, "name in use"));
+    DatadogWebhookAuthMethodSpec other = spec();
+    other.setName("someone-elses");
+    Outcome conflict = converger.apply(kind.render(other, "x", secret("s"), ResourceKind.History.NONE),
+        own(null, null, s -> false, Directives.Adoption.NOT_REQUESTED, false), intent);
+    assertThat(conflict).isInstanceOf(Outcome.Conflict.class);
+  }
+}
