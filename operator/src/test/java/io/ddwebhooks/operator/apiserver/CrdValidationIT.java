@@ -45,8 +45,40 @@ class CrdValidationIT {
         + "\n  namespace: validation\n" + spec;
   }
 
+  private static String authMethod(String name, String spec) {
+    return "apiVersion: ddwebhooks.io/v1alpha1\nkind: DatadogWebhookAuthMethod\nmetadata:\n  name: " + name
+        + "\n  namespace: validation\n" + spec;
+  }
+
   static Stream<Arguments> invalid() {
     return Stream.of(
+        Arguments.of("auth method without spec", authMethod("no-spec", ""), "spec is required"),
+        Arguments.of("auth method without credentials", authMethod("no-oauth", "spec:\n  name: x\n"),
+            "spec.oauth2ClientCredentials: Required value"),
+        Arguments.of("plain-http token URL", authMethod("plain", """
+            spec:
+              oauth2ClientCredentials:
+                accessTokenUrl: http://auth.example.com/token
+                clientId: c
+                clientSecretFrom: {secretKeyRef: {name: s, key: k}}
+            """), "spec.oauth2ClientCredentials.accessTokenUrl in body should match '^https://"),
+        Arguments.of("clientId and clientIdFrom", authMethod("both-ids", """
+            spec:
+              oauth2ClientCredentials:
+                accessTokenUrl: https://auth.example.com/token
+                clientId: c
+                clientIdFrom: {secretKeyRef: {name: s, key: id}}
+                clientSecretFrom: {secretKeyRef: {name: s, key: k}}
+            """), "exactly one of clientId or clientIdFrom must be set"),
+        Arguments.of("no client secret", authMethod("no-secret", """
+            spec:
+              oauth2ClientCredentials:
+                accessTokenUrl: https://auth.example.com/token
+                clientId: c
+            """), "spec.oauth2ClientCredentials.clientSecretFrom: Required value"),
+        Arguments.of("auth method name over 100 characters", authMethod("long", "spec:\n  name: " + "n".repeat(101)
+            + "\n  oauth2ClientCredentials:\n    accessTokenUrl: https://a.example.com/t\n    clientId: c\n"
+            + "    clientSecretFrom: {secretKeyRef: {name: s, key: k}}\n"), "spec.name: Too long"),
         Arguments.of("webhook without spec", webhook("no-spec", ""), "spec is required"),
         Arguments.of("url and urlFrom", webhook("both-urls", """
             spec:

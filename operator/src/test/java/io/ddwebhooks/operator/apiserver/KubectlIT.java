@@ -32,7 +32,7 @@ class KubectlIT {
     k8s = RealKubernetes.start(false);
     ok(k8s.kubectl("apply", "-f", "deploy/crds"));
     ok(k8s.kubectl("wait", "--for=condition=Established", "crd/datadogwebhooks.ddwebhooks.io",
-        "crd/datadogcustomvariables.ddwebhooks.io", "--timeout=60s"));
+        "crd/datadogcustomvariables.ddwebhooks.io", "crd/datadogwebhookauthmethods.ddwebhooks.io", "--timeout=60s"));
     h = OperatorHarness.startOn(k8s);
   }
 
@@ -53,15 +53,18 @@ class KubectlIT {
     ok(k8s.kubectl("wait", "--for=condition=Ready", "datadogwebhooks", "--all", "-n", "default", "--timeout=60s"));
     ok(k8s.kubectl("wait", "--for=condition=Ready", "datadogcustomvariables", "--all", "-n", "default",
         "--timeout=60s"));
+    ok(k8s.kubectl("wait", "--for=condition=Ready", "datadogwebhookauthmethods", "--all", "-n", "default",
+        "--timeout=60s"));
 
-    String table = ok(k8s.kubectl("get", "ddwh,ddcv", "-n", "default"));
+    String table = ok(k8s.kubectl("get", "ddwh,ddcv,ddwham", "-n", "default"));
     assertThat(table.lines().filter(l -> l.startsWith("NAME")).toList())
         .allMatch(header -> header.contains("DATADOG NAME") && header.contains("READY")
             && header.contains("REASON") && header.contains("AGE"));
     assertThat(table.lines().filter(l -> l.startsWith("NAME")).toList()).allMatch(header ->
         header.matches("NAME\\s+DATADOG NAME\\s+(SECRET\\s+)?READY\\s+REASON\\s+(VARIABLES\\s+)?AGE"));
     assertThat(table).containsPattern("checkout-pager\\s+checkout-pager\\s+True\\s+Synced\\s+True\\s+\\S+")
-        .containsPattern("checkout-signing-key\\s+CHECKOUT_SIGNING_KEY\\s+true\\s+True\\s+Synced\\s+\\S+");
+        .containsPattern("checkout-signing-key\\s+CHECKOUT_SIGNING_KEY\\s+true\\s+True\\s+Synced\\s+\\S+")
+        .containsPattern("servicenow\\s+servicenow-oauth\\s+True\\s+Synced\\s+\\S+");
     assertThat(ok(k8s.kubectl("get", "datadog", "-n", "default")))
         .contains("datadogwebhook.ddwebhooks.io/checkout-chatops")
         .contains("datadogcustomvariable.ddwebhooks.io/checkout-environment");
@@ -71,6 +74,7 @@ class KubectlIT {
     ok(k8s.kubectl("delete", "-f", "deploy/examples", "--timeout=60s"));
     assertThat(h.datadog.webhookNames()).isEmpty();
     assertThat(h.datadog.variableNames()).isEmpty();
+    assertThat(h.datadog.authMethodNames()).isEmpty();
   }
 
   @Test
@@ -78,6 +82,7 @@ class KubectlIT {
     for (String[] kind : new String[][] {
         {"datadogwebhook", "deploy/crds/datadogwebhooks.ddwebhooks.io-v1.yml"},
         {"datadogcustomvariable", "deploy/crds/datadogcustomvariables.ddwebhooks.io-v1.yml"},
+        {"datadogwebhookauthmethod", "deploy/crds/datadogwebhookauthmethods.ddwebhooks.io-v1.yml"},
         {"datadogcredentials", "deploy/crds/datadogcredentials.ddwebhooks.io-v1.yml"},
         {"clusterdatadogcredentials", "deploy/crds/clusterdatadogcredentials.ddwebhooks.io-v1.yml"}}) {
       JsonNode spec = new ObjectMapper(new YAMLFactory()).readTree(Path.of(kind[1]).toFile())
