@@ -11,6 +11,11 @@ import java.util.function.LongSupplier;
  * Spaces one Datadog org's reads to a steady rate, all resources together, and slows them all when Datadog says 429.
  * A read whose turn is near waits for it; one whose turn is further off is not sent: it fails as {@code BUSY} with
  * the time to its turn, and the resource comes back then, so no worker thread sleeps through a backlog.
+ *
+ * <p>Changes first: a read for a user's change ({@link WritePriority#USER_CHANGE}) may book a turn up to
+ * {@link #MAX_WAIT} ahead; a resync's read only the next turn, so resyncs never fill the timeline ahead of a change
+ * and use what changes leave. While resyncs are being turned away, changes keep to {@code 1 - }{@link #RESYNC_FLOOR}
+ * of the rate, so that a steady stream of changes cannot starve the drift checks.
  */
 public final class ReadPacer {
 
@@ -19,11 +24,21 @@ public final class ReadPacer {
   /** How long reads pause after a 429 that names no reset: doubled for each one in a row, up to the cap. */
   static final Duration PAUSE_WITHOUT_RESET = Duration.ofSeconds(1);
   static final Duration MAX_PAUSE_WITHOUT_RESET = Duration.ofSeconds(30);
+  /** The share of the read rate kept for resyncs while they wait. */
+  static final double RESYNC_FLOOR = 0.2;
+  /** How long after a resync was turned away changes still leave it its floor. */
+  private static final Duration RESYNCS_WAITING = Duration.ofSeconds(2);
 
   private final long spacingNanos;
+  private final long changeSpacingNanos;
   private final LongSupplier nanoTime;
   private final LongConsumer sleep;
   private long nextFree;
+  /** The earliest turn of the next change while resyncs wait (their floor). */
+  private long nextChangeFree;
+  /** When a resync's read was last turned away; {@code Long.MIN_VALUE}: never. */
+  private long resyncTurnedAway = Long.MIN_VALUE;
+  private long resyncsTurnedAway;
   /** 429s without a reset since the last successful read. */
   private int limitedInARow;
 
@@ -34,24 +49,44 @@ public final class ReadPacer {
   /** {@code nanoTime} and {@code sleep}: the clock and the wait (tests pass their own). */
   ReadPacer(double perSecond, LongSupplier nanoTime, LongConsumer sleep) {
     this.spacingNanos = Math.max(1, Math.round(TimeUnit.SECONDS.toNanos(1) / perSecond));
+    this.changeSpacingNanos = Math.round(spacingNanos / (1 - RESYNC_FLOOR));
     this.nanoTime = nanoTime;
     this.sleep = sleep;
     this.nextFree = nanoTime.getAsLong();
+    this.nextChangeFree = nextFree;
   }
 
-  /** Takes the next read turn: returns once it has come, or throws BUSY when it is more than {@link #MAX_WAIT} off. */
+  /** A read for a user's change (see {@link #acquire(String, WritePriority)}). */
   public void acquire(String operation) {
+    acquire(operation, WritePriority.USER_CHANGE);
+  }
+
+  /**
+   * Takes the next read turn for {@code priority}: returns once it has come, or throws BUSY when it is further off
+   * than this priority may wait ({@link #MAX_WAIT} for a change, the next turn for a resync).
+   */
+  public void acquire(String operation, WritePriority priority) {
     long wait;
     synchronized (this) {
       long now = nanoTime.getAsLong();
-      long turn = Math.max(now, nextFree);
+      boolean change = priority == WritePriority.USER_CHANGE;
+      boolean resyncsWaiting = resyncTurnedAway != Long.MIN_VALUE
+          && now - resyncTurnedAway < RESYNCS_WAITING.toNanos();
+      long turn = Math.max(now, change && resyncsWaiting ? Math.max(nextFree, nextChangeFree) : nextFree);
       wait = turn - now;
-      if (wait > MAX_WAIT.toNanos()) {
+      if (wait > (change ? MAX_WAIT.toNanos() : spacingNanos)) {
+        if (!change) {
+          resyncTurnedAway = now;
+          resyncsTurnedAway++;
+        }
         throw new DatadogApiException(operation, DatadogApiException.BUSY, List.of("the org's reads are paced"
             + " (DATADOG_READS_PER_SECOND, or Datadog asked to slow down); tried again when its turn comes"),
-            Duration.ofNanos(wait));
+            Duration.ofNanos(Math.max(wait, spacingNanos)));
       }
       nextFree = turn + spacingNanos;
+      if (change) {
+        nextChangeFree = turn + changeSpacingNanos;
+      }
     }
     if (wait > 0) {
       sleep.accept(wait);
@@ -69,6 +104,11 @@ public final class ReadPacer {
       pause = pause.compareTo(MAX_PAUSE_WITHOUT_RESET) > 0 ? MAX_PAUSE_WITHOUT_RESET : pause;
     }
     nextFree = Math.max(nextFree, nanoTime.getAsLong() + pause.toNanos());
+  }
+
+  /** Resync reads turned away so far (they come back at their turn), for metrics. */
+  public synchronized long resyncsTurnedAway() {
+    return resyncsTurnedAway;
   }
 
   /** A read was answered (not 429): the next 429 without a reset starts the pauses from the shortest again. */

@@ -35,7 +35,7 @@ public class SerializedWrites implements WebhooksIntegrationApi {
     if (reads == null) {
       return call.get();
     }
-    reads.acquire(operation);
+    reads.acquire(operation, WritePriority.current());
     try {
       T answer = call.get();
       reads.answered();

@@ -18,6 +18,7 @@ import io.ddwebhooks.operator.sync.CustomVariableKind;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.SecretValues;
 import io.ddwebhooks.operator.sync.WebhookKind;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -51,8 +52,57 @@ public final class Exporter {
 
   private final WebhooksIntegrationApi datadog;
 
+  /** How long one object's reads are retried through 429s, 5xx, 408 and network failures. */
+  static final Duration RETRY_BUDGET = Duration.ofSeconds(60);
+  private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+  private static final Duration MAX_PAUSE = Duration.ofSeconds(10);
+
+  private final Pause pause;
+
+  /** How the export waits between attempts (tests pass one that only counts). */
+  public interface Pause {
+    void pause(Duration d) throws InterruptedException;
+  }
+
   public Exporter(WebhooksIntegrationApi datadog) {
+    this(datadog, d -> Thread.sleep(d.toMillis()));
+  }
+
+  public Exporter(WebhooksIntegrationApi datadog, Pause pause) {
     this.datadog = datadog;
+    this.pause = pause;
+  }
+
+  /**
+   * {@code call}, retried while Datadog's answer says a retry may help (429, 408, 5xx, no answer) for up to
+   * {@link #RETRY_BUDGET}, waiting what X-RateLimit-Reset says, else 1 s doubling to 10 s; other 4xx are final.
+   */
+  <V> V retrying(java.util.function.Supplier<V> call) {
+    Duration waited = Duration.ZERO;
+    Duration next = FIRST_PAUSE;
+    while (true) {
+      try {
+        return call.get();
+      } catch (DatadogApiException e) {
+        int status = e.status();
+        boolean final4xx = status >= 400 && status < 500 && status != 408 && status != 429;
+        Optional<Duration> reset = e.retryAfter().filter(d -> !d.isNegative());
+        Duration wait = reset.orElse(next);
+        if (final4xx || waited.plus(wait).compareTo(RETRY_BUDGET) > 0) {
+          throw e;
+        }
+        try {
+          pause.pause(wait);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        waited = waited.plus(wait);
+        if (reset.isEmpty()) {
+          next = next.multipliedBy(2).compareTo(MAX_PAUSE) > 0 ? MAX_PAUSE : next.multipliedBy(2);
+        }
+      }
+    }
   }
 
   public Result export(List<String> webhooks, List<String> variables, Options options) {
@@ -75,7 +125,7 @@ public final class Exporter {
     List<String> methods = new ArrayList<>(authMethods);
     if (allAuthMethods) {
       try {
-        datadog.listAuthMethods().stream().map(AuthMethod::name).filter(n -> !methods.contains(n))
+        retrying(datadog::listAuthMethods).stream().map(AuthMethod::name).filter(n -> !methods.contains(n))
             .forEach(methods::add);
       } catch (DatadogApiException e) {
         run.problems.add("auth methods not listed: " + e.getMessage());
@@ -283,7 +333,7 @@ public final class Exporter {
 
     <V> Optional<V> read(java.util.function.Supplier<Optional<V>> get, String noun, String name) {
       try {
-        Optional<V> found = get.get();
+        Optional<V> found = retrying(get);
         if (found.isEmpty()) {
           problems.add(noun + " '" + name + "' not found in Datadog");
         }

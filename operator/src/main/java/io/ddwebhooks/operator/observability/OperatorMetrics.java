@@ -50,6 +50,14 @@ public final class OperatorMetrics implements ReconcileObserver, CallObserver {
   }
 
   @Override
+  public void resyncLag(String kind, Duration lag) {
+    Timer.builder("ddwebhooks.resync.lag")
+        .description("How long after its resync slot a resource's Datadog read happened: reads for users' changes go"
+            + " first, resyncs use what is left of DATADOG_READS_PER_SECOND")
+        .tag("kind", kind).publishPercentiles(0.5, 0.99).register(registry).record(lag);
+  }
+
+  @Override
   public void observe(String org, String operation, int status, Duration latency) {
     Timer.builder("ddwebhooks.datadog.requests")
         .description("Calls to the Datadog API, by org, operation and HTTP status (0: no answer)")

@@ -31,6 +31,11 @@ public final class StartupTime implements ReconcileObserver {
   }
 
   @Override
+  public void resyncLag(String kind, java.time.Duration lag) {
+    delegate.resyncLag(kind, lag);
+  }
+
+  @Override
   public void driftCorrected(String kind) {
     delegate.driftCorrected(kind);
   }

@@ -63,7 +63,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     this.settings = settings;
     this.orgs = new OrgStep(settings.credentials());
     this.moves = new OrgMoves(orgs, settings.events(), settings.fingerprints());
-    this.verifications = new Verifications(settings.fingerprints(), settings.clock());
+    this.verifications = new Verifications(settings.fingerprints(), settings.clock(), settings.observer());
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
         settings.random(), verifications);
     this.cleanup = new Cleanup<>(kind, orgs, moves, this::converger, reporter, settings, applied);
@@ -147,9 +147,11 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     }
     ResourceKind.History history = book.history();
     T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values, history);
+    WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
+        : WritePriority.RESYNC;
     if (directives.observeOnly()) {
       book.observed(run.values.versions());
-      return converger(org.target()).observe(desired);
+      return WritePriority.run(priority, tenant, () -> converger(org.target()).observe(desired));
     }
     String canonical = kind.canonical(desired);
     String fingerprint = book.fingerprint(canonical);
@@ -158,8 +160,6 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       return new Outcome.Rejected(refused.get());
     }
     Duration interval = directives.checkEvery(settings.resync());
-    WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
-        : WritePriority.RESYNC;
     Optional<Verifications.Hold> hold = moving ? Optional.empty() : verifications.hold(resource, book.status(),
         canonical, name, org, run.values.versions(), interval);
     if (hold.isPresent()) {

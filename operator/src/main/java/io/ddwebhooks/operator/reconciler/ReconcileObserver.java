@@ -21,4 +21,7 @@ public interface ReconcileObserver {
 
   /** The resource {@code uid} is gone (deleted, its finalizer removed). */
   default void gone(String uid) {}
+
+  /** A resource's resync read happened {@code lag} after its slot (reads paced behind changes, a busy org). */
+  default void resyncLag(String kind, java.time.Duration lag) {}
 }

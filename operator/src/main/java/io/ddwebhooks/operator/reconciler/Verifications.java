@@ -30,11 +30,13 @@ final class Verifications {
 
   private final Fingerprints fingerprints;
   private final Clock clock;
+  private final ReconcileObserver observer;
   private final Map<String, Instant> due = new ConcurrentHashMap<>();
 
-  Verifications(Fingerprints fingerprints, Clock clock) {
+  Verifications(Fingerprints fingerprints, Clock clock, ReconcileObserver observer) {
     this.fingerprints = fingerprints;
     this.clock = clock;
+    this.observer = observer;
   }
 
   /** Why no Datadog call is made now, and when to come back. */
@@ -67,12 +69,18 @@ final class Verifications {
     return left.compareTo(EARLY) > 0 ? Optional.of(left) : Optional.empty();
   }
 
-  /** Datadog was read (and written if needed) now: the next read is in the resource's next slot. */
+  /**
+   * Datadog was read (and written if needed) now: the next read is in the resource's next slot. A read that was a
+   * resync (its slot had come) reports how late it came.
+   */
   Duration verified(HasMetadata resource, Duration interval) {
     Instant now = clock.instant();
     String uid = AppliedValues.uid(resource);
     Instant next = ResyncSlots.nextAfterCheck(uid, now, interval);
-    due.put(uid, next);
+    Instant slot = due.put(uid, next);
+    if (slot != null && !slot.isAfter(now)) {
+      observer.resyncLag(resource.getKind(), Duration.between(slot, now));
+    }
     return Duration.between(now, next);
   }
 

@@ -57,4 +57,38 @@ class ReadPacerTest {
     assertThat(slept.get()).as("after an answer, the pauses start from 1 s again (waited for in the thread)")
         .isBetween(Duration.ofMillis(990).toNanos(), Duration.ofSeconds(1).toNanos());
   }
+
+  @Test
+  void aChangeGoesAheadOfResyncsThatSaturateTheRate() {
+    ReadPacer slow = new ReadPacer(5, now::get, slept::addAndGet); // a turn every 200 ms
+    // resyncs take the free turn and the next one, never more: the rest are sent back to come again later
+    slow.acquire("GET", WritePriority.RESYNC);
+    slow.acquire("GET", WritePriority.RESYNC);
+    assertThatThrownBy(() -> slow.acquire("GET", WritePriority.RESYNC))
+        .isInstanceOfSatisfying(DatadogApiException.class, e -> assertThat(e.verdict(Operation.GET))
+            .isEqualTo(Verdict.BUSY));
+    slept.set(0);
+    slow.acquire("GET", WritePriority.USER_CHANGE);
+    assertThat(Duration.ofNanos(slept.get())).as("a change waits behind at most the resync turns already taken")
+        .isLessThanOrEqualTo(Duration.ofMillis(400));
+    assertThat(slow.resyncsTurnedAway()).isEqualTo(1);
+  }
+
+  @Test
+  void whileResyncsWaitChangesLeaveThemAFloorOfTheRate() {
+    ReadPacer slow = new ReadPacer(10, now::get, slept::addAndGet); // a turn every 100 ms
+    slow.acquire("GET", WritePriority.RESYNC);
+    slow.acquire("GET", WritePriority.RESYNC);
+    assertThatThrownBy(() -> slow.acquire("GET", WritePriority.RESYNC)).isInstanceOf(DatadogApiException.class);
+    // resyncs are waiting: five changes in a row are spaced for 80% of the rate, leaving turns between them
+    long start = now.get();
+    for (int i = 0; i < 5; i++) {
+      slept.set(0);
+      slow.acquire("GET", WritePriority.USER_CHANGE);
+      now.addAndGet(slept.get());
+    }
+    assertThat(Duration.ofNanos(now.get() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(4 * 125 + 100));
+    // and a resync now finds a turn within its horizon
+    slow.acquire("GET", WritePriority.RESYNC);
+  }
 }

@@ -100,4 +100,52 @@ class CrashSafetyIT {
     assertThat(h.datadog.webhookNames()).contains("moved").doesNotContain("moving");
     assertThat(h.datadog.writes()).filteredOn(c -> c.method().equals("POST")).hasSize(1);
   }
+
+  /** Issue 22: a rename whose answer was lost, then the resource deleted before the operator came back. */
+  @Test
+  void renameThenCrashThenDeletionRemovesTheRenamedCopy() throws InterruptedException {
+    h.startOperator();
+    h.create(webhook(NS, "renamed-then-gone", "https://a.example.com"));
+    h.awaitSynced(DatadogWebhook.class, NS, "renamed-then-gone");
+    h.stopOperator();
+
+    startDyingAfter("update", "renamed-then-gone");
+    h.edit(DatadogWebhook.class, NS, "renamed-then-gone", w -> {
+      w.getSpec().setName("renamed-copy");
+      return w;
+    });
+    crash.awaitCrash();
+    h.stopOperator();
+    assertThat(h.datadog.webhookNames()).contains("renamed-copy").doesNotContain("renamed-then-gone");
+    h.delete(DatadogWebhook.class, NS, "renamed-then-gone");
+    h.startOperator();
+
+    h.awaitGone(DatadogWebhook.class, NS, "renamed-then-gone");
+    assertThat(h.datadog.webhookNames()).as("the copy the lost rename made is deleted too")
+        .doesNotContain("renamed-copy", "renamed-then-gone");
+  }
+
+  /** The same for a secret variable: what a lost rename left cannot be confirmed (its value is hidden), so it stays. */
+  @Test
+  void aSecretVariablesLostRenameCopyIsLeftAndSaidSoOnDeletion() throws InterruptedException {
+    h.startOperator();
+    h.create(variable(NS, "hidden-then-gone", "secret-value", true));
+    h.awaitSynced(DatadogCustomVariable.class, NS, "hidden-then-gone");
+    h.stopOperator();
+
+    startDyingAfter("update", "HIDDEN_THEN_GONE");
+    h.edit(DatadogCustomVariable.class, NS, "hidden-then-gone", v -> {
+      v.getSpec().setName("HIDDEN_COPY");
+      return v;
+    });
+    crash.awaitCrash();
+    h.stopOperator();
+    h.delete(DatadogCustomVariable.class, NS, "hidden-then-gone");
+    h.startOperator();
+
+    h.awaitGone(DatadogCustomVariable.class, NS, "hidden-then-gone");
+    assertThat(h.datadog.variableNames()).contains("HIDDEN_COPY");
+    await().untilAsserted(() -> assertThat(h.allEvents()).anyMatch(e -> e.getReason().equals("Orphaned")
+        && e.getMessage().contains("HIDDEN_COPY")));
+  }
 }

@@ -108,4 +108,34 @@ class ExporterTest {
     assertThat(r.toString()).doesNotContain("client-secret-value").doesNotContain("other-secret");
     assertThat(r.problems()).singleElement().asString().contains("'plain'", "https://");
   }
+
+  @Test
+  void rateLimitsAndOutagesAreWaitedOutForAMinuteAndARefusalIsFinal() {
+    java.util.List<java.time.Duration> pauses = new java.util.ArrayList<>();
+    Exporter patient = new Exporter(datadog, pauses::add);
+    datadog.put(new Webhook("h", "https://example.com/x", null, null, "json"));
+    datadog.emulator.failNext("GET", 2, io.ddwebhooks.emulator.Fault.rateLimited(7));
+    datadog.emulator.failNext("GET", 1, io.ddwebhooks.emulator.Fault.serverError());
+    Exporter.Result r = patient.export(List.of("h"), List.of(), new Exporter.Options("team", null, Set.of(),
+        "exported"));
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.resources()).hasSize(1);
+    assertThat(pauses).as("the reset Datadog named, twice; then 1 s for the 500").containsExactly(
+        java.time.Duration.ofSeconds(7), java.time.Duration.ofSeconds(7), java.time.Duration.ofSeconds(1));
+
+    pauses.clear();
+    datadog.emulator.failAlways(io.ddwebhooks.emulator.Fault.serverError());
+    Exporter.Result down = patient.export(List.of("h"), List.of(), new Exporter.Options("team", null, Set.of(),
+        "exported"));
+    datadog.emulator.clearFaults();
+    assertThat(down.problems()).singleElement().asString().contains("'h' not exported", "500");
+    assertThat(pauses.stream().mapToLong(java.time.Duration::toSeconds).sum()).isBetween(50L, 60L);
+
+    pauses.clear();
+    datadog.emulator.failNext("GET", 1, io.ddwebhooks.emulator.Fault.status(400, "Bad request"));
+    Exporter.Result refused = patient.export(List.of("h"), List.of(), new Exporter.Options("team", null, Set.of(),
+        "exported"));
+    assertThat(refused.problems()).singleElement().asString().contains("400");
+    assertThat(pauses).as("a 400 is final").isEmpty();
+  }
 }
