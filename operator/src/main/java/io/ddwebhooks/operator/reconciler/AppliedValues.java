@@ -3,39 +3,67 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.sync.Redactor;
 import io.ddwebhooks.operator.sync.SecretValues;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Secret values each resource last applied to Datadog, kept in memory only (never in status) so that a Datadog
- * answer echoing an older value after a rotation is scrubbed too. Replaced on each success, dropped when the resource
- * goes; a restart forgets them (the current values are always known).
+ * The Secret values each resource's recent reconciles read, kept in memory only (never in status) so that a Datadog
+ * answer that echoes an older value is scrubbed too: the values of the last {@value #KEPT} distinct reads, whether
+ * the write that carried them succeeded or not (a failed write may have been applied all the same, and its values
+ * echoed after the next rotation). Dropped when the resource goes; a restart forgets them (the current values are
+ * always known).
  */
 final class AppliedValues {
 
-  private final Map<String, Redactor> applied = new ConcurrentHashMap<>();
+  /** How many distinct sets of values are remembered per resource. */
+  static final int KEPT = 3;
 
-  /** Scrubs the current values and the last applied ones. */
+  private final Map<String, Deque<List<String>>> recent = new ConcurrentHashMap<>();
+
+  /** Scrubs the current values and the recent ones. */
   Redactor redactor(HasMetadata resource, SecretValues current) {
-    return current.redactor().and(applied.getOrDefault(uid(resource), Redactor.none()));
+    return current.redactor().and(known(resource));
   }
 
-  /** Scrubs the last applied values only (when the current ones cannot be read). */
+  /** Scrubs the recent values only (when the current ones cannot be read). */
   Redactor known(HasMetadata resource) {
-    return applied.getOrDefault(uid(resource), Redactor.none());
+    Deque<List<String>> sets = recent.get(uid(resource));
+    if (sets == null) {
+      return Redactor.none();
+    }
+    List<String> all = new ArrayList<>();
+    synchronized (sets) {
+      sets.forEach(all::addAll);
+    }
+    return Redactor.of(all);
   }
 
-  /** Datadog holds {@code current} now. */
-  void applied(HasMetadata resource, SecretValues current) {
-    applied.put(uid(resource), current.redactor());
+  /** A reconcile read {@code current} (and may have sent it to Datadog, whatever the answer). */
+  void remember(HasMetadata resource, SecretValues current) {
+    List<String> values = current.all();
+    if (values.isEmpty()) {
+      return;
+    }
+    Deque<List<String>> sets = recent.computeIfAbsent(uid(resource), k -> new ArrayDeque<>());
+    synchronized (sets) {
+      sets.remove(values);
+      sets.addFirst(values);
+      while (sets.size() > KEPT) {
+        sets.removeLast();
+      }
+    }
   }
 
   void forget(HasMetadata resource) {
-    applied.remove(uid(resource));
+    recent.remove(uid(resource));
   }
 
   int size() {
-    return applied.size();
+    return recent.size();
   }
 
   static String uid(HasMetadata resource) {

@@ -91,12 +91,11 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       LOG.error("reconcile failed unexpectedly: {}", InternalErrors.stack(e));
       run.outcome = new Outcome.Internal(InternalErrors.describe(e));
     }
-    Optional<Duration> next = reporter.reconciled(resource, book, run.outcome,
-        applied.redactor(resource, run.values).and(settings.credentials().knownKeys(
-            resource.getMetadata().getNamespace())),
+    Optional<Duration> next = reporter.reconciled(resource, book, run.outcome, applied.redactor(resource,
+        run.values).and(settings.credentials().knownKeys(resource.getMetadata().getNamespace())),
         run.recheck != null ? run.recheck : directives.checkEvery(settings.resync()));
+    applied.remember(resource, run.values); // whatever the answer: a failed write may have been applied
     if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Wrote) {
-      applied.applied(resource, run.values);
       settings.references().applied(resource);
     }
     return book.control(resource, next);

@@ -49,9 +49,14 @@ public final class SecretValues {
 
   /** Scrubs every resolved value, in every form it may be echoed in, out of a text. */
   public Redactor redactor() {
+    return Redactor.of(all());
+  }
+
+  /** Every value read (those used, and the other keys of the same Secrets), for scrubbing only. */
+  public List<String> all() {
     List<String> all = new java.util.ArrayList<>(values.values());
     all.addAll(otherKeys);
-    return Redactor.of(all);
+    return all;
   }
 
   /** {@code text} with every resolved value scrubbed out (see {@link Redactor}). */

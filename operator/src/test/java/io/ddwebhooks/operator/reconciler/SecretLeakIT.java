@@ -177,6 +177,39 @@ class SecretLeakIT {
   }
 
   /** The value as it is, and Base64-encoded (as Secret data travels), at each of the three alignments. */
+  /**
+   * Issue 22: values a write carried whose answer was a failure (it may have been applied all the same) are still
+   * scrubbed after the next rotation, when Datadog echoes them: the ordering that once leaked a pre-rotation URL.
+   */
+  @Test
+  void valuesSentByAFailedWriteAreScrubbedAfterTheNextRotation() {
+    String ns = "leaks-race";
+    h.secret(ns, "race", Map.of("url", "https://hooks.example.com/services/RACE-OLD-1", "var", "RACE-VAR-2"));
+    h.create(variableFromSecret(ns, "racing", "race", "var", true));
+    h.awaitSynced(DatadogCustomVariable.class, ns, "racing");
+
+    // rotation A: the write that carries it fails (Datadog may or may not have applied it)
+    h.datadog.failAlways(Fault.status(500, "Internal Server Error"));
+    h.secret(ns, "race", Map.of("url", "https://hooks.example.com/services/RACE-SENT-3", "var", "RACE-VAR-4"));
+    await().untilAsserted(() -> assertThat(h.events(ns, "racing")).anyMatch(e -> "DatadogUnavailable"
+        .equals(e.getReason())));
+    h.datadog.clearFaults();
+
+    // rotation B: Datadog's answer echoes what rotation A sent
+    h.datadog.failNext("PUT", DatadogEmulator.VARIABLES + "/", 1, Fault.status(500,
+        "was https://hooks.example.com/services/RACE-SENT-3 and RACE-VAR-4"));
+    h.secret(ns, "race", Map.of("url", "https://hooks.example.com/services/RACE-NEW-5", "var", "RACE-VAR-6"));
+    await().untilAsserted(() -> assertThat(h.events(ns, "racing")).anyMatch(e -> e.getMessage().contains(": was ")));
+    await().untilAsserted(() -> assertThat(h.datadog.storedVariable("RACING").orElseThrow().get("value").asText())
+        .isEqualTo("RACE-VAR-6"));
+    List<String> places = new ArrayList<>();
+    h.events(ns, "racing").forEach(e -> places.add("event: " + e.getMessage()));
+    LOGS.list.forEach(e -> places.add("log: " + e.getFormattedMessage()));
+    for (String secret : List.of("RACE-SENT-3", "RACE-VAR-4")) {
+      assertThat(places).as("places mentioning %s", secret).noneMatch(p -> p.contains(secret));
+    }
+  }
+
   private static List<String> forms(String secret) {
     List<String> forms = new ArrayList<>(List.of(secret));
     for (int shift = 0; shift < 3; shift++) {
