@@ -92,7 +92,10 @@ public final class OperatorRuntime {
           // the status checkpoint before a create or rename makes a version JOSDK did not write; compared as
           // numbers, its late informer event never replaces JOSDK's own newer update in its cache (a stale read)
           .withParseResourceVersions(true)
-          .withCloseClientOnStop(false);
+          .withCloseClientOnStop(false)
+          // a graceful stop (SIGTERM: an upgrade, a drain) lets in-flight reconciles finish for up to 20 s, within
+          // Kubernetes' default 30 s grace period; one cut short after that reports nothing (Outcome.Stopped)
+          .withReconciliationTerminationTimeout(Duration.ofSeconds(20));
       LeaderElection election = config.leaderElection();
       if (election != null) {
         o.withLeaderElectionConfiguration(LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(

@@ -13,6 +13,8 @@ public class DatadogApiException extends RuntimeException {
   public static final int NETWORK_ERROR = 0;
   /** Not sent: too many writes already wait for the org's turn. */
   public static final int BUSY = -1;
+  /** Cut short: the operator is stopping (its thread was interrupted); the call may or may not have been carried out. */
+  public static final int STOPPING = -2;
 
   private final int status;
   private final List<String> errors;
@@ -33,9 +35,15 @@ public class DatadogApiException extends RuntimeException {
     return e;
   }
 
+  /** {@code operation} was cut short because the operator is stopping; the interrupt stays set. */
+  public static DatadogApiException stopping(String operation) {
+    Thread.currentThread().interrupt();
+    return new DatadogApiException(operation, STOPPING, List.of(), null);
+  }
+
   private static String describe(String operation, int status, List<String> errors) {
     String what = status == NETWORK_ERROR ? "failed to reach Datadog" : status == BUSY ? "not sent"
-        : "Datadog answered " + status;
+        : status == STOPPING ? "cut short: the operator is stopping" : "Datadog answered " + status;
     return operation + ": " + what + (errors.isEmpty() ? "" : ": " + String.join("; ", errors));
   }
 

@@ -225,8 +225,7 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
       observer.observe(orgLabel, operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
       throw DatadogApiException.network(operation, e);
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw DatadogApiException.network(operation, e);
+      throw DatadogApiException.stopping(operation);
     }
     int status = response.statusCode();
     observer.observe(orgLabel, operationId, status, Duration.ofNanos(System.nanoTime() - start));

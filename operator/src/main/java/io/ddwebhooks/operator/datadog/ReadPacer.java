@@ -90,6 +90,9 @@ public final class ReadPacer {
     }
     if (wait > 0) {
       sleep.accept(wait);
+      if (Thread.currentThread().isInterrupted()) {
+        throw DatadogApiException.stopping(operation);
+      }
     }
   }
 

@@ -61,8 +61,7 @@ public class SerializedWrites implements WebhooksIntegrationApi {
             java.util.List.of("the org's write queue is full; tried again shortly"), null);
       }
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw DatadogApiException.network("waiting to write to Datadog", e);
+      throw DatadogApiException.stopping("waiting to write to Datadog");
     }
     try {
       return call.get();

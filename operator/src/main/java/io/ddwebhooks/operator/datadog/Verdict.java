@@ -24,7 +24,9 @@ public enum Verdict {
   /** No answer, a 5xx, or anything a retry may fix (a 409 race on an update, say). */
   UNAVAILABLE,
   /** Not sent: the org's write queue was full. Nothing happened; try again shortly. */
-  BUSY;
+  BUSY,
+  /** Cut short because the operator is stopping: maybe carried out, maybe not; the next leader looks again. */
+  STOPPING;
 
   /** Status 0 is a network failure (no answer: timeout, reset, refused connection). */
   public static Verdict of(Operation operation, int status, List<String> errors) {
@@ -33,6 +35,9 @@ public enum Verdict {
     }
     if (status == DatadogApiException.BUSY) {
       return BUSY;
+    }
+    if (status == DatadogApiException.STOPPING) {
+      return STOPPING;
     }
     if (status == 0 || status >= 500) {
       return UNAVAILABLE;

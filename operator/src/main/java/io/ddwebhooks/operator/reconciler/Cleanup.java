@@ -128,8 +128,7 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
         return outcome;
       });
     } catch (RuntimeException e) {
-      LOG.error("deletion failed unexpectedly: {}", InternalErrors.stack(e));
-      return new Outcome.Internal(InternalErrors.describe(e));
+      return InternalErrors.outcome(LOG, "deletion", e);
     }
   }
 

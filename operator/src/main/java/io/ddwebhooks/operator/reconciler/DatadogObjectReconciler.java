@@ -88,8 +88,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     try {
       run.outcome = converge(resource, directives, book, claimants, run);
     } catch (RuntimeException e) {
-      LOG.error("reconcile failed unexpectedly: {}", InternalErrors.stack(e));
-      run.outcome = new Outcome.Internal(InternalErrors.describe(e));
+      run.outcome = InternalErrors.outcome(LOG, "reconcile", e);
     }
     Optional<Duration> next = reporter.reconciled(resource, book, run.outcome, applied.redactor(resource,
         run.values).and(settings.credentials().knownKeys(resource.getMetadata().getNamespace())),
@@ -98,7 +97,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Wrote) {
       settings.references().applied(resource);
     }
-    return book.control(resource, next);
+    return run.outcome instanceof Outcome.Stopped ? StatusBook.untouched(next) : book.control(resource, next);
   }
 
   /** What one run resolved, so that the report can redact what the run read even when a step threw. */

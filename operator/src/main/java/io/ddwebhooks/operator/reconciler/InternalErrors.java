@@ -35,4 +35,17 @@ final class InternalErrors {
   private static String frame(StackTraceElement f) {
     return f.getClassName() + "." + f.getMethodName() + "(" + f.getFileName() + ":" + f.getLineNumber() + ")";
   }
+
+  /**
+   * What a failure nobody anticipated comes to: {@link Outcome.Internal}, logged with its stack; but when the operator
+   * is stopping (the thread was interrupted: an upgrade, a drain), {@link Outcome.Stopped}, which reports nothing.
+   */
+  static io.ddwebhooks.operator.sync.Outcome outcome(org.slf4j.Logger log, String what, RuntimeException e) {
+    if (Thread.currentThread().isInterrupted()) {
+      log.debug("{} cut short: the operator is stopping ({})", what, e.getClass().getSimpleName());
+      return new io.ddwebhooks.operator.sync.Outcome.Stopped(what + " cut short: the operator is stopping");
+    }
+    log.error("{} failed unexpectedly: {}", what, stack(e));
+    return new io.ddwebhooks.operator.sync.Outcome.Internal(describe(e));
+  }
 }

@@ -23,7 +23,7 @@ final class OutcomeTable {
     AUTH,
     /** Only a change to the resource, a Secret or the credentials helps: their watches bring it back; no timer. */
     ON_CHANGE,
-    /** Nothing happened (the org's write queue was full): shortly, with the status left as it was. */
+    /** Nothing to report (the org's write queue was full, or the operator is stopping): shortly, status as it was. */
     SOON
   }
 
@@ -35,6 +35,7 @@ final class OutcomeTable {
       Map.entry(Outcome.Wrote.class, new Row(Reason.Synced, false, Retry.RECHECK)),
       Map.entry(Outcome.Paused.class, new Row(Reason.Paused, false, Retry.ON_CHANGE)),
       Map.entry(Outcome.Queued.class, new Row(null, false, Retry.SOON)),
+      Map.entry(Outcome.Stopped.class, new Row(null, false, Retry.SOON)),
       Map.entry(Outcome.Conflict.class, new Row(Reason.NameConflict, true, Retry.RECHECK)),
       Map.entry(Outcome.Rejected.class, new Row(Reason.DatadogRejected, true, Retry.ON_CHANGE)),
       Map.entry(Outcome.AuthFailed.class, new Row(Reason.DatadogAuthFailed, true, Retry.AUTH)),

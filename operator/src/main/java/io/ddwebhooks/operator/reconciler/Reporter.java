@@ -58,6 +58,11 @@ final class Reporter {
       LOG.debug("{}", outcome.message());
       return Optional.of(q.after().map(d -> d.plus(soon())).orElseGet(this::soon));
     }
+    if (outcome instanceof Outcome.Stopped) {
+      // the operator is stopping: not a failure of this resource; no status, no Event (the next leader looks again)
+      LOG.debug("{}", outcome.message());
+      return Optional.of(soon());
+    }
     String message = shorten(redactor.redact(outcome.message()));
     OutcomeTable.Row shown = OutcomeTable.of(outcome.getClass());
     Optional<Condition> previous = io.ddwebhooks.operator.status.ReadyCondition.of(book.status());
@@ -80,7 +85,7 @@ final class Reporter {
 
   /** Reports a deletion attempt; returns empty when the finalizer may go, else when to try again. */
   Optional<Duration> deleted(HasMetadata resource, Outcome outcome, Redactor redactor) {
-    if (outcome instanceof Outcome.Queued) {
+    if (outcome instanceof Outcome.Queued || outcome instanceof Outcome.Stopped) {
       return Optional.of(Duration.ofMillis(1000 + Math.round(2000 * random.getAsDouble())));
     }
     String message = shorten(redactor.redact(outcome.message()));

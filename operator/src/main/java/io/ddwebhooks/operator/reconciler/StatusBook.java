@@ -181,6 +181,13 @@ final class StatusBook {
     ReadyCondition.set(status, generation(), reason, message, now);
   }
 
+  /** No status write at all (a reconcile cut short because the operator is stopping); come back after {@code next}. */
+  static <R extends CustomResource<?, DatadogResourceStatus>> UpdateControl<R> untouched(Optional<Duration> next) {
+    UpdateControl<R> control = UpdateControl.noUpdate();
+    next.ifPresent(control::rescheduleAfter);
+    return control;
+  }
+
   /** Patch the status only when it changed; come back after {@code next}, if given. */
   <R extends CustomResource<?, DatadogResourceStatus>> UpdateControl<R> control(R primary, Optional<Duration> next) {
     UpdateControl<R> control;

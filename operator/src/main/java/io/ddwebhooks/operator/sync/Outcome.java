@@ -70,6 +70,12 @@ public sealed interface Outcome {
     }
   }
 
+  /**
+   * The operator is stopping (an upgrade, a drain, a failover) and this reconcile was cut short: not a failure, so
+   * nothing is reported (no status, no Event); the next leader reconciles the resource again.
+   */
+  record Stopped(String message) implements Outcome {}
+
   /** The credentials named do not exist, or there is no default org. */
   record CredentialsNotFound(String message) implements Outcome {}
 

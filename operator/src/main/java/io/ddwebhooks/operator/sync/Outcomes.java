@@ -26,6 +26,7 @@ public final class Outcomes {
       // a create that answers 404 means the endpoint is wrong (a proxy, a wrong DD_URL): worth retrying, not final
       case ABSENT, UNAVAILABLE -> new Outcome.Unavailable(message);
       case BUSY -> new Outcome.Queued(message, e.retryAfter());
+      case STOPPING -> new Outcome.Stopped(message);
       case SUCCESS -> throw new IllegalArgumentException("not a failure: " + message);
     };
   }

@@ -37,6 +37,21 @@ class HttpWebhooksIntegrationApiIT {
     emulator.reset();
   }
 
+  /** A call interrupted by a stopping operator is not a Datadog outage: STOPPING, and the interrupt stays set. */
+  @Test
+  void anInterruptedCallSaysTheOperatorIsStopping() {
+    Thread.currentThread().interrupt();
+    try {
+      DatadogApiException e = catchThrowableOfType(DatadogApiException.class, () -> api.getWebhook("any"));
+      assertThat(e.status()).isEqualTo(DatadogApiException.STOPPING);
+      assertThat(e.verdict(Operation.GET)).isEqualTo(Verdict.STOPPING);
+      assertThat(Verdict.certainlyNotApplied(e.status())).as("a write may have been carried out").isFalse();
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
   @Test
   void webhookRoundTripIncludingRename() {
     Webhook created = api.createWebhook(new Webhook("hook-1", "https://a.example.com", Webhook.DEFAULT_PAYLOAD,

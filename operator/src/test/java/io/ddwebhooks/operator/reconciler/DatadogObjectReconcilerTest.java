@@ -322,6 +322,34 @@ class DatadogObjectReconcilerTest {
     assertThat(reason(buggy)).as("recovers by itself").isEqualTo("Synced");
   }
 
+  /** Issue 22: SIGTERM interrupts in-flight reconciles; that is not an outage, and nothing is reported. */
+  @Test
+  void aReconcileCutShortByAStoppingOperatorReportsNothing() {
+    DatadogWebhook w = resource("settled");
+    reconcile(w);
+    assertThat(reason(w)).isEqualTo("Synced");
+    events.clear();
+    String before = String.valueOf(w.getStatus().getConditions());
+
+    // cut short inside a Datadog call (the client saw the interrupt), then by something else while interrupted
+    datadog.throwNext(io.ddwebhooks.operator.datadog.DatadogApiException.stopping("GET webhook 'settled'"));
+    w.getSpec().setUrl("https://changed.example.com");
+    w.getMetadata().setGeneration(2L);
+    UpdateControl<DatadogWebhook> cut = reconcile(w);
+    assertThat(Thread.interrupted()).as("the interrupt stays set for the executor").isTrue();
+    Thread.currentThread().interrupt();
+    datadog.throwNext(new IllegalStateException("interrupted I/O somewhere"));
+    UpdateControl<DatadogWebhook> cutAgain = reconcile(w);
+    Thread.interrupted();
+
+    assertThat(events).as("no Event").isEmpty();
+    assertThat(String.valueOf(w.getStatus().getConditions())).as("no status change").isEqualTo(before);
+    assertThat(cut.isPatchStatus()).isFalse();
+    assertThat(cutAgain.isPatchStatus()).isFalse();
+    assertThat(cut.getScheduleDelay()).hasValueSatisfying(d -> assertThat(d).isBetween(1_000L, 3_000L));
+    assertThat(datadog.webhook("settled").orElseThrow().url()).isNotEqualTo("https://changed.example.com");
+  }
+
   @Test
   void inputNoCheckCaughtBeforeIsRefusedBeforeAnyCall() {
     // arrays nested 1000 deep: once valid to the parser, then threw while rendering; now over the nesting limit

@@ -82,6 +82,7 @@ class OutcomeTableTest {
         case CREATE -> Outcome.Unavailable.class;
       };
       case BUSY -> Outcome.Queued.class;
+      case STOPPING -> Outcome.Stopped.class;
       case SUCCESS -> throw new IllegalStateException();
     };
   }
