@@ -97,7 +97,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Wrote) {
       settings.references().applied(resource);
     }
-    return run.outcome instanceof Outcome.Stopped ? StatusBook.untouched(next) : book.control(resource, next);
+    return book.control(resource, next, !(run.outcome instanceof Outcome.Stopped));
   }
 
   /** What one run resolved, so that the report can redact what the run read even when a step threw. */

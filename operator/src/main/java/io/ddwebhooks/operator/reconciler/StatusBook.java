@@ -181,17 +181,14 @@ final class StatusBook {
     ReadyCondition.set(status, generation(), reason, message, now);
   }
 
-  /** No status write at all (a reconcile cut short because the operator is stopping); come back after {@code next}. */
-  static <R extends CustomResource<?, DatadogResourceStatus>> UpdateControl<R> untouched(Optional<Duration> next) {
-    UpdateControl<R> control = UpdateControl.noUpdate();
-    next.ifPresent(control::rescheduleAfter);
-    return control;
-  }
-
-  /** Patch the status only when it changed; come back after {@code next}, if given. */
-  <R extends CustomResource<?, DatadogResourceStatus>> UpdateControl<R> control(R primary, Optional<Duration> next) {
+  /**
+   * Patch the status only when it changed, and not at all unless {@code write} (a reconcile cut short because the
+   * operator is stopping writes nothing); come back after {@code next}, if given.
+   */
+  <R extends CustomResource<?, DatadogResourceStatus>> UpdateControl<R> control(R primary, Optional<Duration> next,
+      boolean write) {
     UpdateControl<R> control;
-    if (StatusJson.same(status, persisted)) {
+    if (!write || StatusJson.same(status, persisted)) {
       // compared with what the API server holds, checkpoints included: a field a checkpoint set and this reconcile
       // cleared (a pending name Datadog refused) must be written away, even when the rest is as it was
       control = UpdateControl.noUpdate();

@@ -38,11 +38,11 @@ class StatusBookTest {
     w.getMetadata().setGeneration(1L);
     StatusBook book = StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
     book.ready(Reason.Synced, "ok", T1);
-    assertThat(book.control(w, Optional.empty()).isPatchStatus()).isTrue();
+    assertThat(book.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
 
     StatusBook again = StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
     again.ready(Reason.Synced, "ok", T2);
-    assertThat(again.control(w, Optional.empty()).isNoUpdate()).isTrue();
+    assertThat(again.control(w, Optional.empty(), true).isNoUpdate()).isTrue();
   }
 
   @Test
@@ -64,7 +64,7 @@ class StatusBookTest {
     assertThat(checkpoints).containsExactly("w");
     assertThat(StatusJson.same(book.status(), stored)).as("as read").isTrue();
     // what the API server holds now has the name: it must be written away (the takeover of hole 0 began here)
-    assertThat(book.control(w, Optional.empty()).isPatchStatus()).isTrue();
+    assertThat(book.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
     assertThat(w.getStatus().getPendingName()).isNull();
   }
 
