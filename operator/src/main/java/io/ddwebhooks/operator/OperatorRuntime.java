@@ -142,6 +142,7 @@ public final class OperatorRuntime {
       operator.register(new ClusterDatadogCredentialsReconciler(client, shared.health(), shared.events(),
           clock, config.resyncInterval(), config.defaultCredentials()).alsoUsedByAuthMethods(authMethods), o -> {
             o.withReconciliationMaxInterval(config.resyncInterval());
+            o.withItemStore(new io.ddwebhooks.operator.reconciler.PrunedItemStore<>());
             o.withFieldManager(ClusterDatadogCredentialsReconciler.NAME);
           });
     }
@@ -195,6 +196,8 @@ public final class OperatorRuntime {
         o.settingNamespaces(config.namespaces());
       }
       o.withReconciliationMaxInterval(config.resyncInterval());
+      // the cache keeps each resource without managed fields and kubectl's last-applied copy (never read)
+      o.withItemStore(new io.ddwebhooks.operator.reconciler.PrunedItemStore<>());
       // the operator's annotations (pause, adopt, intervals) do not change the generation: filter ourselves
       o.withGenerationAware(false);
       o.withOnUpdateFilter(RelevantChange::test);

@@ -92,6 +92,7 @@ final class VariableGate {
     InformerEventSource<DatadogCustomVariable, P> source = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(DatadogCustomVariable.class, webhookType)
         .withName(webhookType.getSimpleName() + "-variables")
+        .withItemStore(new PrunedItemStore<>())
         .withNamespacesInheritedFromController()
         .withSecondaryToPrimaryMapper(v -> {
           declared.changed();

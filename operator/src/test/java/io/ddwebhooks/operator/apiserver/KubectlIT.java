@@ -48,13 +48,22 @@ class KubectlIT {
   }
 
   @Test
-  void applyWaitGetAndDeleteTheExamples() {
+  void applyWaitGetAndDeleteTheExamples() throws IOException {
     ok(k8s.kubectl("apply", "-f", "deploy/examples"));
     ok(k8s.kubectl("wait", "--for=condition=Ready", "datadogwebhooks", "--all", "-n", "default", "--timeout=60s"));
     ok(k8s.kubectl("wait", "--for=condition=Ready", "datadogcustomvariables", "--all", "-n", "default",
         "--timeout=60s"));
     ok(k8s.kubectl("wait", "--for=condition=Ready", "datadogwebhookauthmethods", "--all", "-n", "default",
         "--timeout=60s"));
+
+    // the operator caches resources without managed fields and kubectl's last-applied copy; nothing it writes
+    // drops them on the API server
+    JsonNode applied = new ObjectMapper().readTree(ok(k8s.kubectl("get", "ddwh", "checkout-pager", "-n", "default",
+        "-o", "json", "--show-managed-fields")));
+    assertThat(applied.at("/metadata/annotations").has("kubectl.kubernetes.io/last-applied-configuration")).isTrue();
+    assertThat(applied.at("/metadata/managedFields").findValuesAsText("manager"))
+        .contains("kubectl-client-side-apply").anyMatch(m -> m.startsWith("datadogwebhook"));
+    assertThat(applied.at("/metadata/finalizers").toString()).contains("ddwebhooks.io/finalizer");
 
     String table = ok(k8s.kubectl("get", "ddwh,ddcv,ddwham", "-n", "default"));
     assertThat(table.lines().filter(l -> l.startsWith("NAME")).toList())
