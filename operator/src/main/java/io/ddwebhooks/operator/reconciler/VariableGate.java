@@ -91,8 +91,7 @@ final class VariableGate {
     webhooks = context.getPrimaryCache();
     InformerEventSource<DatadogCustomVariable, P> source = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(DatadogCustomVariable.class, webhookType)
-        .withName(webhookType.getSimpleName() + "-variables")
-        .withItemStore(new PrunedItemStore<>())
+        .withName(webhookType.getSimpleName() + "-variables").withItemStore(new PrunedItemStore<>())
         .withNamespacesInheritedFromController()
         .withSecondaryToPrimaryMapper(v -> {
           declared.changed();
