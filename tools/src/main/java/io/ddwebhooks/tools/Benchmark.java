@@ -320,7 +320,7 @@ public final class Benchmark {
   }
 
   /** The Kubernetes API the benchmark drives: in-process, or the cluster of a kubeconfig. */
-  private record Cluster(KubernetesClient client, LocalKubernetes local) implements AutoCloseable {
+  record Cluster(KubernetesClient client, LocalKubernetes local) implements AutoCloseable {
     static Cluster of(Path kubeconfig) throws Exception {
       if (kubeconfig == null) {
         LocalKubernetes local = LocalKubernetes.start(CrdResources.ALL);

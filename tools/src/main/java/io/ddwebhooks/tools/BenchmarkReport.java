@@ -105,12 +105,16 @@ final class BenchmarkReport {
     save(dir.resolve("memory-vs-n.png"), "Memory vs N", "MiB", heap, rss);
   }
 
-  private static void save(Path file, String title, String yLabel, XYSeries... series) throws IOException {
+  static void save(Path file, String title, String yLabel, XYSeries... series) throws IOException {
+    save(file, title, "N (webhooks; as many custom variables)", yLabel, series);
+  }
+
+  static void save(Path file, String title, String xLabel, String yLabel, XYSeries... series) throws IOException {
     XYSeriesCollection data = new XYSeriesCollection();
     for (XYSeries s : series) {
       data.addSeries(s);
     }
-    JFreeChart chart = ChartFactory.createXYLineChart(title, "N (webhooks; as many custom variables)", yLabel, data,
+    JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data,
         PlotOrientation.VERTICAL, true, false, false);
     XYPlot plot = chart.getXYPlot();
     plot.setBackgroundPaint(Color.WHITE);

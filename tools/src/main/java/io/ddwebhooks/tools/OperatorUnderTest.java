@@ -39,6 +39,11 @@ interface OperatorUnderTest extends AutoCloseable {
 
   void stop() throws Exception;
 
+  /** Stops it with no grace (SIGKILL for a process); in this JVM, the same as {@link #stop()}. */
+  default void kill() throws Exception {
+    stop();
+  }
+
   Memory memory() throws Exception;
 
   @Override
@@ -197,6 +202,14 @@ interface OperatorUnderTest extends AutoCloseable {
         Thread.sleep(100);
       }
       throw new IllegalStateException("the operator was not ready within 2 minutes; see " + log);
+    }
+
+    @Override
+    public void kill() throws InterruptedException {
+      if (process != null) {
+        process.destroyForcibly().waitFor();
+        process = null;
+      }
     }
 
     @Override

@@ -98,9 +98,36 @@ public final class ToolsMain implements Callable<Integer> {
         description = "Folder for benchmark.md and the plots (default target/benchmark).")
     Path out;
 
+    @Option(names = "--soak", description = "Instead of the phases: the soak for this long (e.g. 30m): webhooks"
+        + " across two orgs under chaos, a Secret rotated per sample, the operator killed once; then checks"
+        + " duplicates, leftovers, writes at rest and memory; writes soak.md and plots to --out.")
+    String soak;
+
+    @Option(names = "--soak-resources", defaultValue = "1000", description = "Webhooks in the soak (default 1000).")
+    int soakResources;
+
+    @Option(names = "--soak-sample", defaultValue = "1m",
+        description = "How often the soak rotates a Secret and samples memory and calls (default 1m).")
+    String soakSample;
+
+    @Option(names = "--soak-chaos", defaultValue = "0.05",
+        description = "Share of Datadog calls that fail in the soak (default 0.05).")
+    double soakChaos;
+
     @Override
     public Integer call() throws Exception {
       LogFormat.apply("WARN", "text");
+      if (soak != null) {
+        List<String> jvm = operatorJvm == null ? Benchmark.DEPLOYMENT_JVM
+            : java.util.Arrays.asList(operatorJvm.trim().split("\\s+"));
+        Soak.Figures f = new Soak(System.out).run(new Soak.Settings(soakResources,
+            OperatorConfig.parseDuration("--soak", soak, null),
+            OperatorConfig.parseDuration("--soak-sample", soakSample, null),
+            OperatorConfig.parseDuration("--read-latency", readLatency, null),
+            OperatorConfig.parseDuration("--write-latency", writeLatency, null),
+            OperatorConfig.parseDuration("--resync", resync, null), soakChaos, kubeconfig, jvm, out));
+        return f != null && f.holds() ? 0 : 1;
+      }
       if (combine != null && !combine.isEmpty()) {
         return new Benchmark(System.out).combine(combine, out);
       }

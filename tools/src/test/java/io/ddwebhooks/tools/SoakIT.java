@@ -1,0 +1,49 @@
+package io.ddwebhooks.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark's soak, small (50 webhooks across two orgs, two minutes of chaos, the operator killed once) so that
+ * it keeps working; the full soak (1,000 for 30 minutes) is the documented command in docs/benchmarks.md.
+ */
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
+// not in CI yet: its first run inside Maven timed out (cause not found) while the same soak from the tools jar passes
+// in 2.5 minutes; run it with -Dsoak=true
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "soak", matches = "true")
+class SoakIT {
+
+  @TempDir
+  Path out;
+
+  @Test
+  void afterChaosAndAKillNothingIsDuplicatedLeftOrWrittenAtRest() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Soak.Figures f = new Soak(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(new Soak.Settings(50,
+        Duration.ofMinutes(2), Duration.ofSeconds(15), Duration.ofMillis(20), Duration.ofMillis(20),
+        Duration.ofSeconds(10), 0.05, null, Benchmark.DEPLOYMENT_JVM, out));
+    String said = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(f).as(said).isNotNull();
+    assertThat(f.faults()).as("chaos happened").isPositive();
+    assertThat(f.restarts()).isEqualTo(1);
+    assertThat(f.rotations()).isGreaterThanOrEqualTo(6);
+    assertThat(f.converged()).as(said).isTrue();
+    assertThat(f.duplicates()).as(said).isZero();
+    assertThat(f.missing()).as(said).isZero();
+    assertThat(f.writesAtRest()).as(said).isZero();
+    assertThat(f.leftovers()).as(said).isZero();
+    assertThat(f.samples()).hasSizeGreaterThanOrEqualTo(6);
+    assertThat(out.resolve("soak.md")).exists();
+    assertThat(Files.size(out.resolve("soak-memory.png"))).isPositive();
+  }
+}
