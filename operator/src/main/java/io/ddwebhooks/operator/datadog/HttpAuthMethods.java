@@ -75,14 +75,23 @@ final class HttpAuthMethods {
     return updated;
   }
 
+  /**
+   * Deletes the auth method named {@code name}. An id this client remembers may be stale (the object deleted and made
+   * again outside the operator): when it answers 404, the name is looked up once more before saying it is gone.
+   */
   boolean delete(String name) {
-    Optional<String> id = Optional.ofNullable(ids.get(name)).or(() -> get(name).map(AuthMethod::id));
-    if (id.isEmpty()) {
-      return false;
+    String known = ids.get(name);
+    if (known != null && deleteById(name, known)) {
+      return true;
     }
+    Optional<String> id = get(name).map(AuthMethod::id);
+    return id.isPresent() && deleteById(name, id.get());
+  }
+
+  private boolean deleteById(String name, String id) {
     boolean existed = http.send("DeleteOAuth2ClientCredentials", "DELETE auth method '" + name + "'", "DELETE",
-        OAUTH2 + "/" + HttpWebhooksIntegrationApi.escape(id.get()), null, true).isPresent();
-    ids.remove(name, id.get());
+        OAUTH2 + "/" + HttpWebhooksIntegrationApi.escape(id), null, true).isPresent();
+    ids.remove(name, id);
     return existed;
   }
 

@@ -159,4 +159,14 @@ class AuthMethodKindTest {
         own(null, null, s -> false, Directives.Adoption.NOT_REQUESTED, false), intent);
     assertThat(conflict).isInstanceOf(Outcome.Conflict.class);
   }
+
+  @Test
+  void deletionFindsTheObjectWhenTheRememberedIdIsStale() {
+    converger.apply(desired("s"), own(null, null, x -> false, Directives.Adoption.NOT_REQUESTED, false), intent);
+    // deleted and made again outside the operator: same name, new id
+    datadog.emulator.deleteAuthMethodOutOfBand("servicenow");
+    datadog.emulator.putAuthMethodOutOfBand("servicenow", "https://auth.example.com/token", "client", "s");
+    assertThat(converger.delete("servicenow")).isInstanceOf(Outcome.Synced.class);
+    assertThat(datadog.emulator.authMethodNames()).isEmpty();
+  }
 }
