@@ -146,7 +146,7 @@ final class ApiDispatcher {
   }
 
   private static void pause(Duration d) {
-    if (d.isZero()) {
+    if (d == null || d.isZero()) {
       return;
     }
     try {

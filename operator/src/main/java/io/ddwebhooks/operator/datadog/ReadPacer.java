@@ -39,8 +39,10 @@ public final class ReadPacer {
   /** When a resync's read was last turned away; {@code Long.MIN_VALUE}: never. */
   private long resyncTurnedAway = Long.MIN_VALUE;
   private long resyncsTurnedAway;
-  /** 429s without a reset since the last successful read. */
+  /** 429s without a reset since the last successful read, one per pause (not per read of a burst). */
   private int limitedInARow;
+  /** When the pause in force was set: a 429 to a read sent before it belongs to the same burst. */
+  private long pausedAt = Long.MIN_VALUE;
 
   public ReadPacer(double perSecond) {
     this(perSecond, System::nanoTime, LockSupport::parkNanos);
@@ -57,15 +59,16 @@ public final class ReadPacer {
   }
 
   /** A read for a user's change (see {@link #acquire(String, WritePriority)}). */
-  public void acquire(String operation) {
-    acquire(operation, WritePriority.USER_CHANGE);
+  public long acquire(String operation) {
+    return acquire(operation, WritePriority.USER_CHANGE);
   }
 
   /**
    * Takes the next read turn for {@code priority}: returns once it has come, or throws BUSY when it is further off
-   * than this priority may wait ({@link #MAX_WAIT} for a change, the next turn for a resync).
+   * than this priority may wait ({@link #MAX_WAIT} for a change, the next turn for a resync). Returns when the read
+   * went out, for {@link #rateLimited(Duration, long)} and {@link #answered(long)}.
    */
-  public void acquire(String operation, WritePriority priority) {
+  public long acquire(String operation, WritePriority priority) {
     long wait;
     synchronized (this) {
       long now = nanoTime.getAsLong();
@@ -94,19 +97,27 @@ public final class ReadPacer {
         throw DatadogApiException.stopping(operation);
       }
     }
+    return nanoTime.getAsLong();
   }
 
   /**
    * Datadog answered 429 to a read: no read of this org goes out before {@code reset}; when Datadog named none, for
-   * a pause that doubles with each 429 in a row (1 s, 2 s, ... 30 s) until a read succeeds.
+   * a pause that doubles with each 429 in a row (1 s, 2 s, ... 30 s) until a read succeeds. In a row means one
+   * per pause: the 429s of reads that went out together, before the pause in force was set ({@code sentAt}), are
+   * one answer, not a run of them (else one burst would pause the org for 30 s).
    */
-  public synchronized void rateLimited(Duration reset) {
+  public synchronized void rateLimited(Duration reset, long sentAt) {
+    long now = nanoTime.getAsLong();
     Duration pause = reset;
     if (pause == null) {
+      if (pausedAt != Long.MIN_VALUE && sentAt - pausedAt <= 0) {
+        return;
+      }
       pause = PAUSE_WITHOUT_RESET.multipliedBy(1L << Math.min(limitedInARow++, 5));
       pause = pause.compareTo(MAX_PAUSE_WITHOUT_RESET) > 0 ? MAX_PAUSE_WITHOUT_RESET : pause;
     }
-    nextFree = Math.max(nextFree, nanoTime.getAsLong() + pause.toNanos());
+    pausedAt = now;
+    nextFree = Math.max(nextFree, now + pause.toNanos());
   }
 
   /** Resync reads turned away so far (they come back at their turn), for metrics. */
@@ -114,8 +125,13 @@ public final class ReadPacer {
     return resyncsTurnedAway;
   }
 
-  /** A read was answered (not 429): the next 429 without a reset starts the pauses from the shortest again. */
-  public synchronized void answered() {
-    limitedInARow = 0;
+  /**
+   * A read sent at {@code sentAt} was answered (not 429): if it went out after the pause in force was set, the next
+   * 429 without a reset starts the pauses from the shortest again.
+   */
+  public synchronized void answered(long sentAt) {
+    if (pausedAt == Long.MIN_VALUE || sentAt - pausedAt > 0) {
+      limitedInARow = 0;
+    }
   }
 }

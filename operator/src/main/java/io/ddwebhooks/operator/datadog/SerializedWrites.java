@@ -35,15 +35,15 @@ public class SerializedWrites implements WebhooksIntegrationApi {
     if (reads == null) {
       return call.get();
     }
-    reads.acquire(operation, WritePriority.current());
+    long sentAt = reads.acquire(operation, WritePriority.current());
     try {
       T answer = call.get();
-      reads.answered();
+      reads.answered(sentAt);
       return answer;
     } catch (DatadogApiException e) {
       if (e.status() == 429) {
         // one resource's 429 slows every read of the org
-        reads.rateLimited(e.retryAfter().orElse(null));
+        reads.rateLimited(e.retryAfter().orElse(null), sentAt);
       }
       throw e;
     }

@@ -1,6 +1,7 @@
 package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.status.Kstatus;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.Ownership;
@@ -38,7 +39,8 @@ final class StatusBook {
     return this;
   }
 
-  private void checkpointNow() {
+  /** Persists the status now, before a write whose outcome must survive a crash (a checkpoint). */
+  void persistNow() {
     checkpoint.write(resource, status);
     persisted = StatusJson.copy(status);
   }
@@ -92,10 +94,11 @@ final class StatusBook {
         takenBefore);
   }
 
-  /** A change someone made (first reconcile, new spec, changed Secret; null: the spec alone), not a re-read. */
+  /** A change not done yet (new spec or Secret, or still retried: Reconciling), not a re-read; null: spec alone. */
   boolean userChange(Map<String, String> secretVersions) {
     return status.getObservedGeneration() == null || status.getObservedGeneration() != generation()
-        || (secretVersions != null && !status.getSecretVersions().equals(secretVersions));
+        || (secretVersions != null && !status.getSecretVersions().equals(secretVersions))
+        || ReadyCondition.reason(status).filter(Kstatus::reconciling).isPresent();
   }
 
   /** The name being created or renamed to, persisted before the write (see {@link WriteIntent}). */
@@ -104,7 +107,7 @@ final class StatusBook {
       @Override
       public void record(String name, String sent) {
         PendingWrite.record(status, name, sent, fingerprints);
-        checkpointNow();
+        persistNow();
       }
 
       @Override
@@ -116,7 +119,7 @@ final class StatusBook {
       public void made(String name) {
         status.setRemoteName(name);
         PendingWrite.clear(status);
-        checkpointNow();
+        persistNow();
       }
     };
   }
@@ -156,11 +159,6 @@ final class StatusBook {
   /** The org the next write goes to, recorded with the name before a create (see {@link #intent}). */
   void writingTo(io.ddwebhooks.operator.crd.RecordedCredentials credentials) {
     status.setCredentials(status.getRemoteName() == null ? credentials : status.getCredentials());
-  }
-
-  /** Persists the status now, before a write whose outcome must survive a crash (a checkpoint). */
-  void persistNow() {
-    checkpointNow();
   }
 
   /** Observe only: remember which Secret versions the comparison used. */

@@ -72,6 +72,11 @@ public final class Kstatus {
     return p;
   }
 
+  /** Whether the operator is still getting there by itself for {@code reason} (a retry, a wait); false if unknown. */
+  public static boolean reconciling(String reason) {
+    return BY_REASON.get(reason) == Progress.RECONCILING;
+  }
+
   /** Sets or removes Stalled and Reconciling to go with Ready's {@code reason} and {@code message}. */
   static void apply(List<Condition> conditions, long generation, String reason, String readyStatus, String message,
       Instant now) {

@@ -35,27 +35,52 @@ class ReadPacerTest {
 
   @Test
   void aRateLimitedReadPausesEveryReadOfTheOrgUntilTheReset() {
-    pacer.acquire("GET");
-    pacer.rateLimited(Duration.ofSeconds(30));
+    long sent = pacer.acquire("GET");
+    pacer.rateLimited(Duration.ofSeconds(30), sent);
     assertThatThrownBy(() -> pacer.acquire("GET")).isInstanceOfSatisfying(DatadogApiException.class,
         e -> assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isCloseTo(Duration.ofSeconds(30),
             Duration.ofMillis(5))));
     now.addAndGet(Duration.ofSeconds(31).toNanos());
-    pacer.acquire("GET");
-    pacer.rateLimited(null);
-    pacer.rateLimited(null);
-    pacer.rateLimited(null);
+    // three 429s in a row, each to a read sent after the pause the one before set: 1 s, 2 s, 4 s
+    for (int i = 0; i < 3; i++) {
+      pacer.rateLimited(null, pacer.acquire("GET"));
+      now.addAndGet(Duration.ofSeconds(1L << i).toNanos());
+    }
+    now.addAndGet(-Duration.ofSeconds(4).toNanos());
     assertThatThrownBy(() -> pacer.acquire("GET")).as("no reset header: a pause that doubles, 1 s, 2 s, 4 s")
         .isInstanceOfSatisfying(DatadogApiException.class, e -> assertThat(e.retryAfter()).hasValueSatisfying(
             d -> assertThat(d).isCloseTo(Duration.ofSeconds(4), Duration.ofMillis(5))));
     now.addAndGet(Duration.ofSeconds(5).toNanos());
-    pacer.acquire("GET");
-    pacer.answered();
-    pacer.rateLimited(null);
+    pacer.answered(pacer.acquire("GET"));
+    long again = pacer.acquire("GET");
+    pacer.rateLimited(null, again);
     slept.set(0);
     pacer.acquire("GET");
     assertThat(slept.get()).as("after an answer, the pauses start from 1 s again (waited for in the thread)")
         .isBetween(Duration.ofMillis(990).toNanos(), Duration.ofSeconds(1).toNanos());
+  }
+
+  @Test
+  void the429sOfOneBurstAreOnePauseNotARunOfThem() {
+    // forty reads out together (as after a pause, with many resources waiting): Datadog answers many of them 429
+    long[] sent = new long[40];
+    for (int i = 0; i < sent.length; i++) {
+      sent[i] = pacer.acquire("GET");
+    }
+    for (long s : sent) {
+      pacer.rateLimited(null, s);
+    }
+    // (a resync's read is told how long it is to its turn rather than waiting for it)
+    assertThatThrownBy(() -> pacer.acquire("GET", WritePriority.RESYNC)).as("one pause of 1 s, not 30")
+        .isInstanceOfSatisfying(DatadogApiException.class, e -> assertThat(e.retryAfter()).hasValueSatisfying(
+            d -> assertThat(d).isLessThanOrEqualTo(Duration.ofSeconds(1))));
+    // an answer to a read of that burst says nothing about after the pause: the next 429 in a row still doubles
+    pacer.answered(sent[39]);
+    now.addAndGet(Duration.ofSeconds(1).toNanos());
+    pacer.rateLimited(null, pacer.acquire("GET"));
+    assertThatThrownBy(() -> pacer.acquire("GET", WritePriority.RESYNC)).isInstanceOfSatisfying(DatadogApiException.class,
+        e -> assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isCloseTo(Duration.ofSeconds(2),
+            Duration.ofMillis(5))));
   }
 
   @Test

@@ -212,8 +212,8 @@ class MultipleOrgsIT {
     h.deleteSecret("team-b", "b-keys");
     h.delete(DatadogWebhook.class, "team-b", "b-hook");
     h.awaitGone(DatadogWebhook.class, "team-b", "b-hook");
-    await().untilAsserted(() -> assertThat(h.client.resources(DatadogCredentials.class).inNamespace("team-b")
-        .withName("b-creds").get()).isNull());
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(h.client.resources(
+        DatadogCredentials.class).inNamespace("team-b").withName("b-creds").get()).isNull());
     assertThat(tenant.webhookNames()).as("deleted with the keys kept in memory").doesNotContain("b-hook");
   }
 

@@ -33,6 +33,27 @@ class StatusBookTest {
   }
 
   @Test
+  void aChangeStillBeingRetriedKeepsAChangesPriorityAResyncOrAReportDoesNot() {
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    w.getMetadata().setGeneration(2L);
+    DatadogResourceStatus status = new DatadogResourceStatus();
+    w.setStatus(status);
+    Map<String, String> versions = Map.of();
+    assertThat(StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral()).userChange(versions))
+        .as("generation 2 never observed").isTrue();
+    for (Reason reason : Reason.values()) {
+      ReadyCondition.set(status, 2, reason, "m", T1);
+      boolean retried = io.ddwebhooks.operator.status.Kstatus.of(reason.name())
+          == io.ddwebhooks.operator.status.Kstatus.Progress.RECONCILING;
+      assertThat(StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral()).userChange(versions))
+          .as("observed, Ready reason %s", reason).isEqualTo(retried);
+    }
+    ReadyCondition.set(status, 2, Reason.DatadogUnavailable, "503", T1);
+    assertThat(StatusBook.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral()).userChange(versions))
+        .as("a write that failed with 503 is retried as the change it is, not as a resync").isTrue();
+  }
+
+  @Test
   void noChangeMeansNoStatusPatch() {
     DatadogWebhook w = webhook("ns", "w", "https://x");
     w.getMetadata().setGeneration(1L);
