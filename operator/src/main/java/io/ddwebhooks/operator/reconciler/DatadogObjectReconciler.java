@@ -77,7 +77,8 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   @Override
   public UpdateControl<R> reconcile(R resource, Context<R> context) {
-    return reconcile(resource, NameClaims.claimants(context, datadogName(resource)));
+    return CachedStatusPatch.apply(reconcile(resource, NameClaims.claimants(context, datadogName(resource))),
+        resource, context);
   }
 
   /** One reconcile; {@code claimants} are the resources of this kind that claim the same Datadog name. */
