@@ -91,7 +91,7 @@ final class VariableGate {
     webhooks = context.getPrimaryCache();
     InformerEventSource<DatadogCustomVariable, P> source = new InformerEventSource<>(InformerEventSourceConfiguration
         .from(DatadogCustomVariable.class, webhookType)
-        .withName(webhookType.getSimpleName() + "-variables").withItemStore(new PrunedItemStore<>())
+        .withName(webhookType.getSimpleName() + "-variables").withItemStore(new VariableProjectionStore())
         .withNamespacesInheritedFromController()
         .withSecondaryToPrimaryMapper(v -> {
           declared.changed();
