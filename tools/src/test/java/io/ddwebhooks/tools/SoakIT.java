@@ -29,7 +29,21 @@ class SoakIT {
   @Test
   void afterChaosAndAKillNothingIsDuplicatedLeftOrWrittenAtRest() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    Soak.Figures f = new Soak(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(new Soak.Settings(50,
+    // said as it goes (the test's output shows how far a slow soak got) and kept for the assertions' messages
+    PrintStream both = new PrintStream(new java.io.OutputStream() {
+      @Override
+      public void write(int b) {
+        bytes.write(b);
+        System.out.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        bytes.write(b, off, len);
+        System.out.write(b, off, len);
+      }
+    }, true, StandardCharsets.UTF_8);
+    Soak.Figures f = new Soak(both).run(new Soak.Settings(50,
         Duration.ofMinutes(2), Duration.ofSeconds(15), Duration.ofMillis(20), Duration.ofMillis(20),
         Duration.ofSeconds(10), 0.05, null, Benchmark.DEPLOYMENT_JVM, out));
     String said = bytes.toString(StandardCharsets.UTF_8);
