@@ -18,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * it keeps working; the full soak (1,000 for 30 minutes) is the documented command in docs/benchmarks.md.
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
-// not in CI yet: its first run inside Maven timed out (cause not found) while the same soak from the tools jar passes
-// in 2.5 minutes; run it with -Dsoak=true
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "soak", matches = "true")
 class SoakIT {
 
   @TempDir
