@@ -21,7 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the Deployment's JVM options (server-side apply, a real restart, the real process's memory). In CI it runs at a
  * small N and checks the counts. With {@code -Dbenchmark.resources=1000,5000} (and optionally
  * {@code benchmark.readLatency}, {@code benchmark.writeLatency}, {@code benchmark.resync},
- * {@code benchmark.steadyIntervals}, {@code benchmark.out}) it is how docs/benchmarks.md is regenerated.
+ * {@code benchmark.steadyIntervals}, {@code benchmark.out}) it is how docs/benchmarks.md is regenerated. With
+ * {@code -Dbenchmark.soak=30m} it runs the soak there instead ({@code benchmark.soakResources}, default 1,000, and
+ * the latencies and resync above): the operator process's own memory over time, on a real API server.
  */
 @Timeout(value = 12, unit = TimeUnit.HOURS)
 class BenchmarkOnApiServerIT {
@@ -31,6 +33,10 @@ class BenchmarkOnApiServerIT {
 
   @Test
   void countsHoldWithTheOperatorProcessOnARealApiServer() throws Exception {
+    if (System.getProperty("benchmark.soak") != null) {
+      soak();
+      return;
+    }
     String sizes = System.getProperty("benchmark.resources", "");
     boolean published = !sizes.isBlank();
     try (RealKubernetes kube = RealKubernetes.start()) {
@@ -54,6 +60,18 @@ class BenchmarkOnApiServerIT {
         assertThat(f.maxHeapMiB()).as("heap sized as in the container").isBetween(200L, 300L);
         assertThat(f.memoryOf()).contains("operator process");
       });
+    }
+  }
+
+  private void soak() throws Exception {
+    try (RealKubernetes kube = RealKubernetes.start()) {
+      Soak.Figures f = new Soak(System.out).run(new Soak.Settings(Integer.getInteger("benchmark.soakResources", 1000),
+          duration("benchmark.soak", "30m"), duration("benchmark.soakSample", "1m"),
+          duration("benchmark.readLatency", "200ms"), duration("benchmark.writeLatency", "100ms"),
+          duration("benchmark.resync", "30s"), Double.parseDouble(System.getProperty("benchmark.soakChaos", "0.05")),
+          kube.kubeconfig(), Benchmark.DEPLOYMENT_JVM, Path.of(System.getProperty("benchmark.out", "target/soak"))));
+      assertThat(f).isNotNull();
+      assertThat(f.holds()).as("no duplicates, nothing missing or left, no writes at rest").isTrue();
     }
   }
 
