@@ -163,8 +163,8 @@ public final class Benchmark {
         parallel(pool, n, i -> client.resources(DatadogWebhook.class).inNamespace(ns).withName("bench-" + i)
             .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
                 io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-                new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().set("spec",
-                    new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode().put("payload",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("spec",
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("payload",
                         "{\"text\": \"$EVENT_TITLE\", \"n\": " + i + "}")).toString()));
         if (!await(() -> Calls.of(datadog.calls()).writes() >= n && allSynced(client, ns, 2))) {
           return failed("updates did not converge");
