@@ -95,7 +95,7 @@ final class ApiServerDispatcher extends KubernetesCrudDispatcher {
   }
 
   /** RFC 7386: {@code patch} merged into {@code target}; objects merge, anything else replaces, null removes. */
-  static JsonNode merged(JsonNode target, JsonNode patch) {
+  private static JsonNode merged(JsonNode target, JsonNode patch) {
     if (!patch.isObject()) {
       return patch.deepCopy();
     }

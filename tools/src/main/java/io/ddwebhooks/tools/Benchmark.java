@@ -1,5 +1,6 @@
 package io.ddwebhooks.tools;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ddwebhooks.kube.LocalKubernetes;
 import io.ddwebhooks.operator.crd.CrdResources;
 import io.ddwebhooks.operator.config.OperatorConfig;
@@ -19,6 +20,8 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -161,11 +164,9 @@ public final class Benchmark {
         // a merge patch without a resourceVersion, as `kubectl patch --type merge` sends: the operator's status
         // writes in between do not make it a conflict (an edit of the object read before them answered 409 at N=5,000)
         parallel(pool, n, i -> client.resources(DatadogWebhook.class).inNamespace(ns).withName("bench-" + i)
-            .patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
-                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON_MERGE),
-                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().set("spec",
-                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("payload",
-                        "{\"text\": \"$EVENT_TITLE\", \"n\": " + i + "}")).toString()));
+            .patch(PatchContext.of(PatchType.JSON_MERGE), JsonNodeFactory.instance.objectNode().set("spec",
+                JsonNodeFactory.instance.objectNode().put("payload",
+                    "{\"text\": \"$EVENT_TITLE\", \"n\": " + i + "}")).toString()));
         if (!await(() -> Calls.of(datadog.calls()).writes() >= n && allSynced(client, ns, 2))) {
           return failed("updates did not converge");
         }
