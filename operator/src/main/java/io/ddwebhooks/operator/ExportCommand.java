@@ -10,7 +10,7 @@ import io.ddwebhooks.operator.datadog.HttpWebhooksIntegrationApi;
 import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.migration.Exporter;
 import io.ddwebhooks.operator.observability.LogFormat;
-import io.ddwebhooks.operator.reconciler.CredentialsResolver;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
@@ -173,7 +173,7 @@ final class ExportCommand implements Callable<Integer> {
   private OrgTarget org(CredentialsRef ref) {
     OperatorConfig config = OperatorConfig.fromEnvironment(env);
     if (ref == null) {
-      io.ddwebhooks.operator.reconciler.EnvironmentOrg env = OperatorRuntime.environmentOrg(config);
+      io.ddwebhooks.operator.reconciler.credentials.EnvironmentOrg env = OperatorRuntime.environmentOrg(config);
       if (env == null) {
         throw new ConfigException("set DD_API_KEY and DD_APP_KEY (and DD_SITE or DD_URL), or name --credentials");
       }

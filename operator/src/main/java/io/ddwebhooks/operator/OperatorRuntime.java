@@ -2,39 +2,39 @@ package io.ddwebhooks.operator;
 
 import io.ddwebhooks.operator.config.LeaderElection;
 import io.ddwebhooks.operator.config.OperatorConfig;
+import io.ddwebhooks.operator.config.UrlAllowlist;
 import io.ddwebhooks.operator.datadog.CallObserver;
 import io.ddwebhooks.operator.datadog.DatadogClients;
 import io.ddwebhooks.operator.datadog.DatadogOrgs;
 import io.ddwebhooks.operator.datadog.OrgTarget;
+import io.ddwebhooks.operator.observability.HealthServer;
 import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookAuthMethodReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookReconciler;
-import io.ddwebhooks.operator.observability.HealthServer;
-import io.ddwebhooks.operator.reconciler.ApiCredentialsLookup;
-import io.ddwebhooks.operator.reconciler.ClusterDatadogCredentialsReconciler;
-import io.ddwebhooks.operator.reconciler.CredentialsKinds;
-import io.ddwebhooks.operator.reconciler.DatadogCredentialsReconciler;
-import io.ddwebhooks.operator.reconciler.CredentialsResolver;
-import io.ddwebhooks.operator.reconciler.EventRecorder;
-import io.ddwebhooks.operator.reconciler.OrgHealth;
-import io.ddwebhooks.operator.reconciler.FingerprintKeySecret;
 import io.ddwebhooks.operator.reconciler.ReconcileObserver;
 import io.ddwebhooks.operator.reconciler.ReconcileSettings;
-import io.ddwebhooks.operator.reconciler.RelevantChange;
-import io.ddwebhooks.operator.reconciler.SecretReader;
-import io.ddwebhooks.operator.reconciler.StatusWriter;
 import io.ddwebhooks.operator.reconciler.VariableReferences;
-import io.ddwebhooks.operator.config.UrlAllowlist;
+import io.ddwebhooks.operator.reconciler.credentials.ApiCredentialsLookup;
+import io.ddwebhooks.operator.reconciler.credentials.ClusterDatadogCredentialsReconciler;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsKinds;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
+import io.ddwebhooks.operator.reconciler.credentials.DatadogCredentialsReconciler;
+import io.ddwebhooks.operator.reconciler.credentials.OrgHealth;
+import io.ddwebhooks.operator.reconciler.kube.EventRecorder;
+import io.ddwebhooks.operator.reconciler.kube.FingerprintKeySecret;
+import io.ddwebhooks.operator.reconciler.kube.RelevantChange;
+import io.ddwebhooks.operator.reconciler.kube.SecretReader;
+import io.ddwebhooks.operator.reconciler.kube.StatusWriter;
+import io.ddwebhooks.operator.sync.Fingerprints;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
-import io.ddwebhooks.operator.sync.Fingerprints;
 import java.net.InetAddress;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -68,9 +68,9 @@ public final class OperatorRuntime {
   private static final String USER_AGENT = "datadog-webhooks-operator/" + VERSION;
 
   /** The default org from the environment, if its keys are there. */
-  static io.ddwebhooks.operator.reconciler.EnvironmentOrg environmentOrg(OperatorConfig config) {
+  static io.ddwebhooks.operator.reconciler.credentials.EnvironmentOrg environmentOrg(OperatorConfig config) {
     return config.hasEnvironmentKeys()
-        ? new io.ddwebhooks.operator.reconciler.EnvironmentOrg(config.datadogBaseUrl(), config.apiKey(), config.appKey()) : null;
+        ? new io.ddwebhooks.operator.reconciler.credentials.EnvironmentOrg(config.datadogBaseUrl(), config.apiKey(), config.appKey()) : null;
   }
 
   /** Builds (does not start) the operator, with production HTTP clients and no observer. */
@@ -84,7 +84,7 @@ public final class OperatorRuntime {
    */
   public static OperatorRuntime create(KubernetesClient client, OperatorConfig config, DatadogClients clients,
       ReconcileObserver observer) {
-    io.ddwebhooks.operator.reconciler.EnvironmentOrg environmentOrg = environmentOrg(config);
+    io.ddwebhooks.operator.reconciler.credentials.EnvironmentOrg environmentOrg = environmentOrg(config);
     DatadogOrgs datadog = new DatadogOrgs(clients::client, config.readsPerSecond());
     AtomicBoolean leading = new AtomicBoolean(config.leaderElection() == null);
     Operator operator = new Operator(o -> {
@@ -142,7 +142,7 @@ public final class OperatorRuntime {
       operator.register(new ClusterDatadogCredentialsReconciler(client, shared.health(), shared.events(),
           clock, config.resyncInterval(), config.defaultCredentials()).alsoUsedByAuthMethods(authMethods), o -> {
             o.withReconciliationMaxInterval(config.resyncInterval());
-            o.withItemStore(new io.ddwebhooks.operator.reconciler.PrunedItemStore<>());
+            o.withItemStore(new io.ddwebhooks.operator.reconciler.kube.PrunedItemStore<>());
             o.withFieldManager(ClusterDatadogCredentialsReconciler.NAME);
           });
     }
@@ -163,7 +163,7 @@ public final class OperatorRuntime {
 
   /** How resources find their org; says at start which default org there is. */
   static CredentialsResolver credentials(KubernetesClient client, OperatorConfig config,
-      io.ddwebhooks.operator.reconciler.EnvironmentOrg environmentOrg, Fingerprints fingerprints) {
+      io.ddwebhooks.operator.reconciler.credentials.EnvironmentOrg environmentOrg, Fingerprints fingerprints) {
     CredentialsKinds kinds = CredentialsKinds.probe(client, config.namespaces());
     if (!kinds.any()) {
       LOG.warn("the DatadogCredentials and ClusterDatadogCredentials CRDs are not installed: running with the"
@@ -197,7 +197,7 @@ public final class OperatorRuntime {
       }
       o.withReconciliationMaxInterval(config.resyncInterval());
       // the cache keeps each resource without managed fields and kubectl's last-applied copy (never read)
-      o.withItemStore(new io.ddwebhooks.operator.reconciler.PrunedItemStore<>());
+      o.withItemStore(new io.ddwebhooks.operator.reconciler.kube.PrunedItemStore<>());
       // the operator's annotations (pause, adopt, intervals) do not change the generation: filter ourselves
       o.withGenerationAware(false);
       o.withOnUpdateFilter(RelevantChange::test);

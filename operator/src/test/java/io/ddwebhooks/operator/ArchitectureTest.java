@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,6 +84,27 @@ class ArchitectureTest {
     assertThat(offenders(MAIN.resolve(pkg), forbidden)).isEmpty();
   }
 
+  // the reconcile script uses its subpackages, never the other way round; kube is plumbing and knows no credentials
+  @ParameterizedTest(name = "reconciler.{0} uses nothing of {1}")
+  @CsvSource({
+      "credentials, the script, io\\.ddwebhooks\\.operator\\.reconciler\\.[A-Z]",
+      "kube, the script, io\\.ddwebhooks\\.operator\\.reconciler\\.[A-Z]",
+      "kube, reconciler.credentials, io\\.ddwebhooks\\.operator\\.reconciler\\.credentials\\."})
+  void reconcilerSubpackageRule(String sub, String what, String forbidden) throws IOException {
+    Pattern pattern = Pattern.compile(forbidden);
+    List<String> offenders = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(MAIN.resolve("reconciler").resolve(sub))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        for (String line : Files.readAllLines(f)) {
+          if (pattern.matcher(line).find()) {
+            offenders.add(f.getFileName() + ": " + line.trim());
+          }
+        }
+      }
+    }
+    assertThat(offenders).as(what).isEmpty();
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"crd"})
   void modelCarriesNoBehaviour(String pkg) throws IOException {
@@ -108,13 +130,14 @@ class ArchitectureTest {
     assertThat(offenders).isEmpty();
   }
 
-  @ParameterizedTest(name = "no class in {0} is over {1} lines")
-  @CsvSource({"reconciler, 210", "sync, 260"})
+  // imports are not counted: moving a class to a subpackage adds an import line to each user, not code to read
+  @ParameterizedTest(name = "no class in {0} has over {1} lines besides its imports")
+  @CsvSource({"reconciler, 200", "sync, 250"})
   void reconcilePathClassesStayReadable(String pkg, int max) throws IOException {
     List<String> offenders = new ArrayList<>();
     try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-        long lines = Files.readAllLines(f).size();
+        long lines = Files.readAllLines(f).stream().filter(l -> !l.startsWith("import ")).count();
         if (lines > max) {
           offenders.add(f.getFileName() + " has " + lines + " lines");
         }

@@ -2,7 +2,7 @@ package io.ddwebhooks.operator.crd;
 
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
-/** The policy fields both kinds' specs carry. Model only: what they mean is decided by sync.Directives. */
+/** The policy fields both kinds' specs carry. Model only: what they mean is decided by sync.ResourcePolicy. */
 public abstract class ManagedSpec {
 
   @JsonPropertyDescription("Delete (default) removes the object from Datadog when this resource is deleted; Orphan"

@@ -16,6 +16,22 @@ public record OrgTarget(URI endpoint, String key, String label, String apiKey, S
         : ":" + endpoint.getPort());
   }
 
+  /**
+   * An org as status recorded it, reduced to scheme, host and port (records of earlier versions held the whole URL);
+   * never the recorded text itself, which may carry user information or a query.
+   */
+  public static String displayRecorded(String org) {
+    if (org == null) {
+      return "the default org's endpoint";
+    }
+    try {
+      URI uri = new URI(org);
+      return uri.getScheme() != null && uri.getHost() != null ? display(uri) : "(an endpoint)";
+    } catch (java.net.URISyntaxException e) {
+      return "(an endpoint)";
+    }
+  }
+
   /** {@link #display(URI)} of this org's endpoint. */
   public String display() {
     return display(endpoint);

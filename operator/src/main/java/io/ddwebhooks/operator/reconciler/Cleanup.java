@@ -5,8 +5,10 @@ import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
 import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WritePriority;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
+import io.ddwebhooks.operator.reconciler.kube.SecretSource;
 import io.ddwebhooks.operator.sync.Converger;
-import io.ddwebhooks.operator.sync.Directives;
+import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Redactor;
 import io.ddwebhooks.operator.sync.ResourceKind;
@@ -39,10 +41,10 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
   private final Function<OrgTarget, Converger<T>> convergers;
   private final Reporter reporter;
   private final ReconcileSettings settings;
-  private final AppliedValues applied;
+  private final RecentSecretValues applied;
 
   Cleanup(ResourceKind<S, T> kind, OrgStep orgs, OrgMoves moves, Function<OrgTarget, Converger<T>> convergers,
-      Reporter reporter, ReconcileSettings settings, AppliedValues applied) {
+      Reporter reporter, ReconcileSettings settings, RecentSecretValues applied) {
     this.kind = kind;
     this.orgs = orgs;
     this.moves = moves;
@@ -53,7 +55,7 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
   }
 
   DeleteControl cleanup(R resource) {
-    Directives directives = settings.directives(resource);
+    ResourcePolicy directives = settings.directives(resource);
     DatadogResourceStatus status = resource.getStatus();
     String owned = status == null ? null : status.getRemoteName();
     // a create or rename whose answer was lost may have made this name

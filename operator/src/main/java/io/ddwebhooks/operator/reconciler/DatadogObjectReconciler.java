@@ -5,8 +5,12 @@ import io.ddwebhooks.operator.crd.ManagedSpec;
 import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.datadog.WritePriority;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsWatch;
+import io.ddwebhooks.operator.reconciler.kube.CachedStatusPatch;
+import io.ddwebhooks.operator.reconciler.kube.SecretWatch;
 import io.ddwebhooks.operator.sync.Converger;
-import io.ddwebhooks.operator.sync.Directives;
+import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Outcomes;
 import io.ddwebhooks.operator.sync.RemoteObjects;
@@ -51,7 +55,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   private final OrgMoves moves;
   private final Reporter reporter;
   private final Cleanup<R, S, T> cleanup;
-  private final AppliedValues applied = new AppliedValues();
+  private final RecentSecretValues applied = new RecentSecretValues();
   private final VariableGate variables;
   private final Verifications verifications;
 
@@ -83,8 +87,8 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   /** One reconcile; {@code claimants} are the resources of this kind that claim the same Datadog name. */
   public UpdateControl<R> reconcile(R resource, Collection<R> claimants) {
-    StatusBook book = StatusBook.open(resource, settings.fingerprints()).checkpointWith(settings.checkpoint());
-    Directives directives = settings.directives(resource);
+    StatusDraft book = StatusDraft.open(resource, settings.fingerprints()).checkpointWith(settings.checkpoint());
+    ResourcePolicy directives = settings.directives(resource);
     Run run = new Run();
     try {
       run.outcome = converge(resource, directives, book, claimants, run);
@@ -95,7 +99,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
         run.values).and(settings.credentials().knownKeys(resource.getMetadata().getNamespace())),
         run.recheck != null ? run.recheck : directives.checkEvery(settings.resync()));
     applied.remember(resource, run.values); // whatever the answer: a failed write may have been applied
-    if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Wrote) {
+    if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Applied) {
       settings.references().applied(resource);
     }
     return book.control(resource, next, !(run.outcome instanceof Outcome.Stopped));
@@ -108,9 +112,9 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     Duration recheck;
   }
 
-  private Outcome converge(R resource, Directives directives, StatusBook book, Collection<R> claimants, Run run) {
+  private Outcome converge(R resource, ResourcePolicy directives, StatusDraft book, Collection<R> claimants, Run run) {
     if (directives.paused()) {
-      return Directives.PAUSED;
+      return ResourcePolicy.PAUSED;
     }
     List<String> problems = new ArrayList<>(kind.validate(resource.getSpec(), resource.getMetadata().getName()));
     problems.addAll(directives.problems());
@@ -173,7 +177,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);
-    if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
+    if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Applied) {
       remote.apply(settings.orgs().api(org.target())).id().apply(name).ifPresent(book.status()::setId);
       run.recheck = verifications.verified(resource, interval);
       kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));

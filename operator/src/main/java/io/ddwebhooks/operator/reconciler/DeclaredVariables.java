@@ -96,7 +96,7 @@ final class DeclaredVariables {
         : v.getMetadata().getAnnotations().get(VariableGate.SHARED_WITH);
     Set<String> sharedWith = shared == null ? Set.of() : Arrays.stream(shared.split(",")).map(String::trim)
         .filter(x -> !x.isEmpty()).collect(Collectors.toSet());
-    String uid = AppliedValues.uid(v);
+    String uid = RecentSecretValues.uid(v);
     // a literal value is read here; one from a Secret only by the variable's own reconcile
     Optional<Set<String>> read = references.of(uid);
     Optional<Set<String>> refs = read;

@@ -6,8 +6,11 @@ import io.ddwebhooks.operator.crd.OrgMove;
 import io.ddwebhooks.operator.crd.RecordedCredentials;
 import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WritePriority;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
+import io.ddwebhooks.operator.reconciler.credentials.OrgIdentities;
+import io.ddwebhooks.operator.reconciler.kube.EventSink;
 import io.ddwebhooks.operator.sync.Converger;
-import io.ddwebhooks.operator.sync.Directives;
+import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -48,7 +51,7 @@ final class OrgMoves {
    * it is (the object is no longer this resource's in the new org until it is created there). True when a move is
    * under way.
    */
-  boolean start(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusBook book,
+  boolean start(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusDraft book,
       CredentialsResolver.Org to) {
     DatadogResourceStatus status = book.status();
     if (status.getMovingFrom() != null) {
@@ -71,8 +74,8 @@ final class OrgMoves {
    * The object now exists in the new org: deletes the old copy (or leaves it: deletionPolicy Orphan, or its org
    * cannot be reached) and clears the record. Returns {@code converged}, or the old org's failure to retry on.
    */
-  Outcome finish(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusBook book,
-      Directives directives, Outcome converged, Function<OrgTarget, Converger<?>> convergers) {
+  Outcome finish(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusDraft book,
+      ResourcePolicy directives, Outcome converged, Function<OrgTarget, Converger<?>> convergers) {
     OrgMove from = book.status().getMovingFrom();
     String to = describe(book.status().getCredentials().getRef(), book.status().getCredentials().getOrg());
     String name = book.status().getRemoteName();
@@ -166,19 +169,6 @@ final class OrgMoves {
 
   /** An org as users see it: the credentials' name and where the org is (scheme, host, port), never a key. */
   static String describe(String ref, String org) {
-    return "the Datadog org at " + display(org) + " (credentials " + ref + ")";
-  }
-
-  /** An org as recorded, reduced to scheme, host and port (records of earlier versions held the whole URL). */
-  static String display(String org) {
-    if (org == null) {
-      return "the default org's endpoint";
-    }
-    try {
-      URI uri = new URI(org);
-      return uri.getScheme() != null && uri.getHost() != null ? OrgTarget.display(uri) : "(an endpoint)";
-    } catch (java.net.URISyntaxException e) {
-      return "(an endpoint)";
-    }
+    return "the Datadog org at " + OrgTarget.displayRecorded(org) + " (credentials " + ref + ")";
   }
 }

@@ -32,7 +32,7 @@ final class OutcomeTable {
 
   private static final Map<Class<? extends Outcome>, Row> ROWS = Map.ofEntries(
       Map.entry(Outcome.Synced.class, new Row(Reason.Synced, false, Retry.RECHECK)),
-      Map.entry(Outcome.Wrote.class, new Row(Reason.Synced, false, Retry.RECHECK)),
+      Map.entry(Outcome.Applied.class, new Row(Reason.Synced, false, Retry.RECHECK)),
       Map.entry(Outcome.Paused.class, new Row(Reason.Paused, false, Retry.ON_CHANGE)),
       Map.entry(Outcome.Queued.class, new Row(null, false, Retry.SOON)),
       Map.entry(Outcome.Stopped.class, new Row(null, false, Retry.SOON)),

@@ -4,6 +4,11 @@ import io.ddwebhooks.operator.config.AdoptionScope;
 import io.ddwebhooks.operator.config.Backoff;
 import io.ddwebhooks.operator.config.TemplateRules;
 import io.ddwebhooks.operator.datadog.DatadogOrgs;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
+import io.ddwebhooks.operator.reconciler.credentials.OrgHealth;
+import io.ddwebhooks.operator.reconciler.kube.EventSink;
+import io.ddwebhooks.operator.reconciler.kube.SecretSource;
+import io.ddwebhooks.operator.reconciler.kube.StatusCheckpoint;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +27,9 @@ public record ReconcileSettings(SecretSource secrets, EventSink events, StatusCh
     OrgHealth health, VariableReferences references, Clock clock, DoubleSupplier random) {
 
   /** What the operator may do with {@code resource}: its policies, its annotations and the operator's settings. */
-  io.ddwebhooks.operator.sync.Directives directives(
+  io.ddwebhooks.operator.sync.ResourcePolicy directives(
       io.fabric8.kubernetes.client.CustomResource<? extends io.ddwebhooks.operator.crd.ManagedSpec, ?> resource) {
-    return io.ddwebhooks.operator.sync.Directives.of(resource.getMetadata().getAnnotations(),
+    return io.ddwebhooks.operator.sync.ResourcePolicy.of(resource.getMetadata().getAnnotations(),
         resource.getMetadata().getNamespace(), resource.getSpec(), adoption, minInterval);
   }
 }

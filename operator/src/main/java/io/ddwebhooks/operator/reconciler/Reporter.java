@@ -1,6 +1,7 @@
 package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.config.Backoff;
+import io.ddwebhooks.operator.reconciler.kube.EventSink;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Redactor;
@@ -51,7 +52,7 @@ final class Reporter {
    * back: {@code recheck} after a success, never when only a change to the resource or a Secret can help, else a
    * backoff. Every message passes through {@code redactor} first.
    */
-  Optional<Duration> reconciled(HasMetadata resource, StatusBook book, Outcome outcome, Redactor redactor,
+  Optional<Duration> reconciled(HasMetadata resource, StatusDraft book, Outcome outcome, Redactor redactor,
       Duration recheck) {
     if (outcome instanceof Outcome.Queued q) {
       // nothing happened: the status stays as it is, and the resource comes back once the queue has moved
@@ -69,7 +70,7 @@ final class Reporter {
     book.ready(shown.reason(), message, clock.instant());
     observer.reconciled(resource.getKind(), shown.reason().name());
     observer.state(resource.getKind(), uid(resource), shown.reason().name());
-    if (outcome instanceof Outcome.Wrote w) {
+    if (outcome instanceof Outcome.Applied w) {
       wrote(resource, w, redactor.redact(w.event()), redactor);
     } else if (outcome instanceof Outcome.Synced) {
       LOG.debug("{}", message);
@@ -138,7 +139,7 @@ final class Reporter {
     };
   }
 
-  private void wrote(HasMetadata resource, Outcome.Wrote w, String message, Redactor redactor) {
+  private void wrote(HasMetadata resource, Outcome.Applied w, String message, Redactor redactor) {
     if (w.drift()) {
       LOG.warn("{}", message);
       events.warning(resource, "DriftCorrected", message);
@@ -184,6 +185,6 @@ final class Reporter {
   }
 
   private static String uid(HasMetadata resource) {
-    return AppliedValues.uid(resource);
+    return RecentSecretValues.uid(resource);
   }
 }

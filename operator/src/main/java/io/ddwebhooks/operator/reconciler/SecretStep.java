@@ -2,6 +2,7 @@ package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.ManagedSpec;
 import io.ddwebhooks.operator.crd.SecretKeySelector;
+import io.ddwebhooks.operator.reconciler.kube.SecretSource;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.SecretValues;

@@ -7,17 +7,20 @@ import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.datadog.DatadogOrgs;
 import io.ddwebhooks.operator.datadog.Operation;
 import io.ddwebhooks.operator.datadog.OrgTarget;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
+import io.ddwebhooks.operator.reconciler.kube.EventSink;
+import io.ddwebhooks.operator.reconciler.kube.VariableProjectionStore;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
+import io.ddwebhooks.operator.sync.CustomVariableKind;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Outcomes;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.SecretValues;
-import io.fabric8.kubernetes.api.model.Condition;
-import io.ddwebhooks.operator.sync.CustomVariableKind;
 import io.ddwebhooks.operator.sync.TemplateVariables;
 import io.ddwebhooks.operator.sync.VariableCheck;
 import io.ddwebhooks.operator.sync.WebhookKind;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
@@ -50,7 +53,7 @@ final class VariableGate {
 
   private final TemplateRules rules;
   private final OrgStep orgs;
-  private final HeldVariables held;
+  private final UndeclaredVariableCache held;
   private final EventSink events;
   private final Clock clock;
   private final Map<String, Integer> toldOwners = new ConcurrentHashMap<>();
@@ -64,7 +67,7 @@ final class VariableGate {
       VariableReferences references) {
     this.rules = rules;
     this.orgs = orgs;
-    this.held = new HeldVariables(datadog, clock, keep);
+    this.held = new UndeclaredVariableCache(datadog, clock, keep);
     this.events = events;
     this.clock = clock;
     this.declared = new DeclaredVariables(clock, references);
@@ -136,7 +139,7 @@ final class VariableGate {
    * for the other); over {@value #MAX_VARIABLES} custom variables is invalid (each costs a read of the org's budget).
    */
   <S extends io.ddwebhooks.operator.crd.ManagedSpec> Optional<Outcome> gate(
-      CustomResource<S, DatadogResourceStatus> webhook, StatusBook book,
+      CustomResource<S, DatadogResourceStatus> webhook, StatusDraft book,
       ResourceKind<S, ?> kind, SecretValues values, CredentialsResolver.Org org) {
     // a custom variable's value: what it refers to is checked wherever it is referred to
     kind.templateValue(webhook.getSpec(), values).ifPresent(v -> references.read(webhook, v));
@@ -152,7 +155,7 @@ final class VariableGate {
     VariableCheck.Result result;
     try {
       result = check(webhook, texts, org);
-    } catch (HeldVariables.CannotTell e) {
+    } catch (UndeclaredVariableCache.CannotTell e) {
       return Optional.of(Outcomes.failure(Operation.GET, "custom variable", e.name, e.cause));
     }
     if (!result.cannotTell().isEmpty() && rules.access() != TemplateRules.Access.OFF) {
@@ -197,7 +200,7 @@ final class VariableGate {
     long foreign = cache.byIndex(INDEX, name).stream()
         .map(w -> ((CustomResource<?, ?>) w).getMetadata().getNamespace())
         .filter(ns -> !ns.equals(d.namespace()) && !d.shared(ns)).count();
-    source.list().filter(v -> AppliedValues.uid(v).equals(d.id()))
+    source.list().filter(v -> RecentSecretValues.uid(v).equals(d.id()))
         .findFirst().ifPresent(owner -> {
           Integer before = toldOwners.put(owner.getMetadata().getUid() + "", (int) foreign);
           if (before == null || before != (int) foreign) {

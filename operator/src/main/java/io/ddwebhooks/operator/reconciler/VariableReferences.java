@@ -25,17 +25,17 @@ public final class VariableReferences {
   void read(HasMetadata variable, String value) {
     Set<String> names = TemplateVariables.extract(value).stream().map(TemplateVariables.Reference::upper)
         .collect(Collectors.toUnmodifiableSet());
-    byVariable.merge(AppliedValues.uid(variable), new Seen(names, Set.of()),
+    byVariable.merge(RecentSecretValues.uid(variable), new Seen(names, Set.of()),
         (old, now) -> new Seen(names, old.applied()));
   }
 
   /** Datadog now holds the value read last. */
   void applied(HasMetadata variable) {
-    byVariable.computeIfPresent(AppliedValues.uid(variable), (uid, s) -> new Seen(s.read(), s.read()));
+    byVariable.computeIfPresent(RecentSecretValues.uid(variable), (uid, s) -> new Seen(s.read(), s.read()));
   }
 
   void forget(HasMetadata variable) {
-    byVariable.remove(AppliedValues.uid(variable));
+    byVariable.remove(RecentSecretValues.uid(variable));
   }
 
   /** What the value of the variable {@code uid} refers to; empty when it has not been read since the start. */

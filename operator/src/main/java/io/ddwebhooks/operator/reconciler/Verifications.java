@@ -2,6 +2,7 @@ package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.RecordedCredentials;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.Fingerprints;
@@ -63,7 +64,7 @@ final class Verifications {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Instant next = due.computeIfAbsent(AppliedValues.uid(resource),
+    Instant next = due.computeIfAbsent(RecentSecretValues.uid(resource),
         uid -> ResyncSlots.nextCheck(uid, lastVerified(status), now, interval));
     Duration left = Duration.between(now, next);
     return left.compareTo(EARLY) > 0 ? Optional.of(left) : Optional.empty();
@@ -75,7 +76,7 @@ final class Verifications {
    */
   Duration verified(HasMetadata resource, Duration interval) {
     Instant now = clock.instant();
-    String uid = AppliedValues.uid(resource);
+    String uid = RecentSecretValues.uid(resource);
     Instant next = ResyncSlots.nextAfterCheck(uid, now, interval);
     Instant slot = due.put(uid, next);
     if (slot != null && !slot.isAfter(now)) {
@@ -85,7 +86,7 @@ final class Verifications {
   }
 
   void forget(HasMetadata resource) {
-    due.remove(AppliedValues.uid(resource));
+    due.remove(RecentSecretValues.uid(resource));
   }
 
   int size() {

@@ -3,6 +3,7 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
 import io.ddwebhooks.operator.datadog.WritePriority;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Outcomes;

@@ -98,7 +98,7 @@ public final class Converger<T> {
       return rename(desired, own, target, intent);
     }
     if (kind.createsWithoutRead() && own.ownedName() == null && own.pendingName() == null
-        && own.adoption() == Directives.Adoption.NOT_REQUESTED && !own.takenBefore()) {
+        && own.adoption() == ResourcePolicy.Adoption.NOT_REQUESTED && !own.takenBefore()) {
       try {
         // status proves this resource never made it: the POST's "already exists" is the authority, no GET first
         return create(desired, Outcome.Change.CREATED, own, intent);
@@ -119,7 +119,7 @@ public final class Converger<T> {
     } else if (target.equals(own.pendingName()) && own.sent(actual.get(), kind)) {
       change = Outcome.Change.RECOVERED;
       intent.made(target); // ours: recorded before a write can make it unrecognisable (a stand-in made secret)
-    } else if (own.adoption() == Directives.Adoption.ALLOWED) {
+    } else if (own.adoption() == ResourcePolicy.Adoption.ALLOWED) {
       change = Outcome.Change.ADOPTED;
     } else {
       return Outcomes.conflict(kind.noun(), target, own.adoptionRefusal());
@@ -243,7 +243,7 @@ public final class Converger<T> {
         && (change == Outcome.Change.UPDATED || change == Outcome.Change.RECREATED);
     Optional<String> notice = change == Outcome.Change.RENAMED ? kind.renameNotice(previousName, name)
         : Optional.empty();
-    return new Outcome.Wrote(change, name, List.copyOf(fields), previousName, drift, notice,
+    return new Outcome.Applied(change, name, List.copyOf(fields), previousName, drift, notice,
         change.describe(kind.noun(), name, fields, previousName, drift), matches(name));
   }
 

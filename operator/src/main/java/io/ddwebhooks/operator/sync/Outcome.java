@@ -24,7 +24,7 @@ public sealed interface Outcome {
    * someone changed Datadog. {@code notice}: what the user must do after a rename (Datadog updates no references).
    * {@code event}: what was done, for the Event and the log; {@code message}: the state, for the Ready condition.
    */
-  record Wrote(Change change, String name, List<String> fields, String previousName, boolean drift,
+  record Applied(Change change, String name, List<String> fields, String previousName, boolean drift,
       Optional<String> notice, String event, String message) implements Outcome {
 
     /** Whether a write reached Datadog (an adoption or recovery that found the object matching makes none). */

@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * a GET rather than a POST that would only be refused again.
  */
 public record Ownership(String ownedName, String pendingName, Predicate<String> sentUnderPending,
-    Directives.Adoption adoption, String adoptionRefusal, boolean specApplied, boolean reapplyDue,
+    ResourcePolicy.Adoption adoption, String adoptionRefusal, boolean specApplied, boolean reapplyDue,
     boolean takenBefore) {
 
   boolean appliedBefore() {

@@ -12,6 +12,12 @@ import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.crd.ManagementPolicy;
 import io.ddwebhooks.operator.crd.SecretKeySelector;
 import io.ddwebhooks.operator.datadog.Operation;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsKinds;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsLookup;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
+import io.ddwebhooks.operator.reconciler.credentials.OrgHealth;
+import io.ddwebhooks.operator.reconciler.kube.EventSink;
+import io.ddwebhooks.operator.reconciler.kube.SecretSource;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.SecretValues;
@@ -81,12 +87,12 @@ class DatadogObjectReconcilerTest {
 
   /** The plain fakes: Secrets from a map, Events to a list, the one default org served by the fake Datadog. */
   private ReconcileSettings settings(Clock clock) {
-    io.ddwebhooks.operator.reconciler.EnvironmentOrg org = new io.ddwebhooks.operator.reconciler.EnvironmentOrg(
+    io.ddwebhooks.operator.reconciler.credentials.EnvironmentOrg org = new io.ddwebhooks.operator.reconciler.credentials.EnvironmentOrg(
         java.net.URI.create("https://api.datadoghq.com"), "api", "app");
     CredentialsResolver credentials = new CredentialsResolver(new NoCredentials(), CredentialsKinds.NONE, org, null,
         io.ddwebhooks.operator.config.UrlAllowlist.NONE, FINGERPRINTS);
     return new ReconcileSettings(this::readSecrets, new RecordingEvents(events), this::checkpoint,
-        ReconcileObserver.NONE, BACKOFF, RESYNC, io.ddwebhooks.operator.sync.Directives.MIN_INTERVAL,
+        ReconcileObserver.NONE, BACKOFF, RESYNC, io.ddwebhooks.operator.sync.ResourcePolicy.MIN_INTERVAL,
         AdoptionScope.NOWHERE, io.ddwebhooks.operator.config.TemplateRules.DEFAULT, FINGERPRINTS,
         new io.ddwebhooks.operator.datadog.DatadogOrgs(target -> datadog), credentials, new OrgHealth(),
         new VariableReferences(), clock, () -> 0.5);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.RecordedCredentials;
+import io.ddwebhooks.operator.reconciler.VariableReferences;
+import io.ddwebhooks.operator.reconciler.kube.VariableProjectionStore;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.JsonText;

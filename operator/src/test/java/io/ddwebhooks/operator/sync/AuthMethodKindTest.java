@@ -46,7 +46,7 @@ class AuthMethodKindTest {
   }
 
   private static Ownership own(String owned, String pending, java.util.function.Predicate<String> sent,
-      Directives.Adoption adoption, boolean appliedBefore) {
+      ResourcePolicy.Adoption adoption, boolean appliedBefore) {
     return new Ownership(owned, pending, sent, adoption, null, appliedBefore, false, false);
   }
 
@@ -86,15 +86,15 @@ class AuthMethodKindTest {
   @Test
   void createsWithOnePostThenReadsAndWritesNothingAtRest() {
     Outcome created = converger.apply(desired("one"), own(null, null, s -> false,
-        Directives.Adoption.NOT_REQUESTED, false), intent);
-    assertThat(created).isInstanceOf(Outcome.Wrote.class);
+        ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    assertThat(created).isInstanceOf(Outcome.Applied.class);
     assertThat(datadog.storedAuthMethod("servicenow").orElseThrow().get("client_secret").asText()).isEqualTo("one");
     String id = datadog.storedAuthMethod("servicenow").orElseThrow().get("id").asText();
     assertThat(datadog.knownAuthMethodId("servicenow")).contains(id);
 
     datadog.clearCalls();
     Outcome again = converger.apply(desired("one"), own("servicenow", null, s -> false,
-        Directives.Adoption.NOT_REQUESTED, true), intent);
+        ResourcePolicy.Adoption.NOT_REQUESTED, true), intent);
     assertThat(again).isInstanceOf(Outcome.Synced.class);
     assertThat(datadog.writes()).isEmpty();
     assertThat(datadog.calls()).as("one GET by the id it knows").hasSize(1);
@@ -106,9 +106,9 @@ class AuthMethodKindTest {
     // the POST reached Datadog; its answer (and so the id) never reached this operator
     datadog.emulator.putAuthMethodOutOfBand(d.name(), d.accessTokenUrl(), d.clientId(), d.clientSecret());
     String sent = kind.recognizable(d);
-    Outcome o = converger.apply(d, own(null, "servicenow", sent::equals, Directives.Adoption.NOT_REQUESTED, false),
+    Outcome o = converger.apply(d, own(null, "servicenow", sent::equals, ResourcePolicy.Adoption.NOT_REQUESTED, false),
         intent);
-    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+    assertThat(o).isInstanceOfSatisfying(Outcome.Applied.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.RECOVERED));
     assertThat(datadog.writes()).containsExactly("UPDATE " + datadog.storedAuthMethod("servicenow").orElseThrow()
         .get("id").asText());
@@ -121,7 +121,7 @@ class AuthMethodKindTest {
         null));
     String sent = kind.recognizable(desired("mine"));
     Outcome o = converger.apply(desired("mine"), own(null, "servicenow", sent::equals,
-        Directives.Adoption.NOT_REQUESTED, false), intent);
+        ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
     assertThat(o).isInstanceOf(Outcome.Conflict.class);
     assertThat(datadog.writes()).isEmpty();
     assertThat(datadog.storedAuthMethod("servicenow").orElseThrow().get("client_secret").asText())
@@ -131,9 +131,9 @@ class AuthMethodKindTest {
   @Test
   void adoptionOfAMatchingObjectWritesOnlyTheSecretOnce() {
     datadog.put(new AuthMethod("servicenow", "https://auth.example.com/token", "client", "old", null, null, null));
-    Outcome o = converger.apply(desired("new"), own(null, null, s -> false, Directives.Adoption.ALLOWED, false),
+    Outcome o = converger.apply(desired("new"), own(null, null, s -> false, ResourcePolicy.Adoption.ALLOWED, false),
         intent);
-    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.fields())
+    assertThat(o).isInstanceOfSatisfying(Outcome.Applied.class, w -> assertThat(w.fields())
         .containsExactly("clientSecret"));
     assertThat(datadog.writes()).hasSize(1);
     assertThat(datadog.storedAuthMethod("servicenow").orElseThrow().get("client_secret").asText()).isEqualTo("new");
@@ -141,14 +141,14 @@ class AuthMethodKindTest {
 
   @Test
   void aNameInUseIsAConflictAndARenameKeepsTheId() {
-    converger.apply(desired("s"), own(null, null, s -> false, Directives.Adoption.NOT_REQUESTED, false), intent);
+    converger.apply(desired("s"), own(null, null, s -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
     String id = datadog.storedAuthMethod("servicenow").orElseThrow().get("id").asText();
     DatadogWebhookAuthMethodSpec renamed = spec();
     renamed.setName("servicenow-v2");
     AuthMethod target = kind.render(renamed, "servicenow", secret("s"), ResourceKind.History.NONE);
-    Outcome o = converger.apply(target, own("servicenow", null, s -> false, Directives.Adoption.NOT_REQUESTED,
+    Outcome o = converger.apply(target, own("servicenow", null, s -> false, ResourcePolicy.Adoption.NOT_REQUESTED,
         true), intent);
-    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+    assertThat(o).isInstanceOfSatisfying(Outcome.Applied.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.RENAMED));
     assertThat(datadog.storedAuthMethod("servicenow-v2").orElseThrow().get("id").asText()).isEqualTo(id);
 
@@ -156,13 +156,13 @@ class AuthMethodKindTest {
     DatadogWebhookAuthMethodSpec other = spec();
     other.setName("someone-elses");
     Outcome conflict = converger.apply(kind.render(other, "x", secret("s"), ResourceKind.History.NONE),
-        own(null, null, s -> false, Directives.Adoption.NOT_REQUESTED, false), intent);
+        own(null, null, s -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
     assertThat(conflict).isInstanceOf(Outcome.Conflict.class);
   }
 
   @Test
   void deletionFindsTheObjectWhenTheRememberedIdIsStale() {
-    converger.apply(desired("s"), own(null, null, x -> false, Directives.Adoption.NOT_REQUESTED, false), intent);
+    converger.apply(desired("s"), own(null, null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
     // deleted and made again outside the operator: same name, new id
     datadog.emulator.deleteAuthMethodOutOfBand("servicenow");
     datadog.emulator.putAuthMethodOutOfBand("servicenow", "https://auth.example.com/token", "client", "s");

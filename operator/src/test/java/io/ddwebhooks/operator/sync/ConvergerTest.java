@@ -31,15 +31,15 @@ class ConvergerTest {
     return new Webhook(name, url, Webhook.DEFAULT_PAYLOAD, null, "json");
   }
 
-  private static Ownership own(String owned, String pending, Directives.Adoption adoption) {
+  private static Ownership own(String owned, String pending, ResourcePolicy.Adoption adoption) {
     // a pending name is recognised by what was sent: here, whatever the fake holds
     return new Ownership(owned, pending, sent -> true, adoption, null, false, false, false);
   }
 
   @Test
   void createsAWebhookWithOnePostAndNoGetWhenStatusProvesItNeverExisted() {
-    Outcome o = webhooks.apply(hook("a", "https://x"), own(null, null, Directives.Adoption.NOT_REQUESTED), intent);
-    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+    Outcome o = webhooks.apply(hook("a", "https://x"), own(null, null, ResourcePolicy.Adoption.NOT_REQUESTED), intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Applied.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.CREATED));
     assertThat(datadog.calls()).containsExactly("CREATE a");
     assertThat(intents).containsExactly("a");
@@ -47,17 +47,17 @@ class ConvergerTest {
 
   @Test
   void readsFirstWhenAnEarlierAttemptOrAnAdoptionMayHaveAnObject() {
-    webhooks.apply(hook("a", "https://x"), own(null, "a", Directives.Adoption.NOT_REQUESTED), intent);
+    webhooks.apply(hook("a", "https://x"), own(null, "a", ResourcePolicy.Adoption.NOT_REQUESTED), intent);
     assertThat(datadog.calls()).as("a pending name: the object may exist").startsWith("GET a");
     datadog.clearCalls();
-    webhooks.apply(hook("b", "https://x"), own(null, null, Directives.Adoption.ALLOWED), intent);
+    webhooks.apply(hook("b", "https://x"), own(null, null, ResourcePolicy.Adoption.ALLOWED), intent);
     assertThat(datadog.calls()).as("adoption asked: the object likely exists").containsExactly("GET b", "CREATE b");
   }
 
   /** Recognised by what was sent: the webhook {@code sent}, as a fingerprint in status would say. */
   private static Ownership pending(String name, Webhook sent, boolean takenBefore) {
     String text = new WebhookKind().recognizable(sent);
-    return new Ownership(null, name, text::equals, Directives.Adoption.NOT_REQUESTED, null, false, false,
+    return new Ownership(null, name, text::equals, ResourcePolicy.Adoption.NOT_REQUESTED, null, false, false,
         takenBefore);
   }
 
@@ -74,7 +74,7 @@ class ConvergerTest {
     datadog.put(hook("a", "https://mine"));
     Outcome recovered = webhooks.apply(hook("a", "https://newer"), pending("a", hook("a", "https://mine"), false),
         intent);
-    assertThat(recovered).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+    assertThat(recovered).isInstanceOfSatisfying(Outcome.Applied.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.RECOVERED));
     assertThat(datadog.webhook("a").orElseThrow().url()).isEqualTo("https://newer");
   }
@@ -83,7 +83,7 @@ class ConvergerTest {
   void aRenameToAPendingNameIsRecognisedOnlyByWhatWasSent() {
     datadog.put(hook("new", "https://theirs"));
     Ownership own = new Ownership("old", "new", new WebhookKind().recognizable(hook("new", "https://mine"))::equals,
-        Directives.Adoption.NOT_REQUESTED, null, false, false, false);
+        ResourcePolicy.Adoption.NOT_REQUESTED, null, false, false, false);
     assertThat(webhooks.apply(hook("new", "https://mine"), own, intent)).isInstanceOf(Outcome.Conflict.class);
     assertThat(datadog.webhook("new").orElseThrow().url()).isEqualTo("https://theirs");
   }
@@ -92,7 +92,7 @@ class ConvergerTest {
   void aNameFoundTakenIsReadBeforeAnyNewPost() {
     datadog.put(hook("taken", "https://theirs"));
     Outcome o = webhooks.apply(hook("taken", "https://mine"), new Ownership(null, null, sent -> false,
-        Directives.Adoption.NOT_REQUESTED, null, false, false, true), intent);
+        ResourcePolicy.Adoption.NOT_REQUESTED, null, false, false, true), intent);
     assertThat(o).isInstanceOf(Outcome.Conflict.class);
     assertThat(datadog.calls()).containsExactly("GET taken");
   }
@@ -114,7 +114,7 @@ class ConvergerTest {
     // Datadog's answer to a duplicate variable POST is not recorded: never let a POST decide for a secret. A secret
     // is first created readable, with a random value, so that after a lost answer it can be told from someone else's
     Converger<CustomVariable> variables = new Converger<>(new CustomVariableKind(), RemoteObjects.variables(datadog));
-    variables.apply(new CustomVariable("TOKEN", "v1", true), own(null, null, Directives.Adoption.NOT_REQUESTED),
+    variables.apply(new CustomVariable("TOKEN", "v1", true), own(null, null, ResourcePolicy.Adoption.NOT_REQUESTED),
         intent);
     assertThat(datadog.calls()).containsExactly("GET TOKEN", "CREATE TOKEN", "UPDATE TOKEN");
     assertThat(datadog.variable("TOKEN")).contains(new CustomVariable("TOKEN", "v1", true));
@@ -140,7 +140,7 @@ class ConvergerTest {
   @Test
   void unchangedCostsOneGetAndNoWrite() {
     datadog.put(hook("a", "https://x"));
-    Outcome o = webhooks.apply(hook("a", "https://x"), own("a", null, Directives.Adoption.NOT_REQUESTED), intent);
+    Outcome o = webhooks.apply(hook("a", "https://x"), own("a", null, ResourcePolicy.Adoption.NOT_REQUESTED), intent);
     assertThat(o).isInstanceOf(Outcome.Synced.class);
     assertThat(datadog.writes()).isEmpty();
   }
@@ -148,8 +148,8 @@ class ConvergerTest {
   @Test
   void updatesOnlyWhatDiffersAndNamesTheFields() {
     datadog.put(hook("a", "https://old"));
-    Outcome o = webhooks.apply(hook("a", "https://new"), own("a", null, Directives.Adoption.NOT_REQUESTED), intent);
-    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> {
+    Outcome o = webhooks.apply(hook("a", "https://new"), own("a", null, ResourcePolicy.Adoption.NOT_REQUESTED), intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Applied.class, w -> {
       assertThat(w.change()).isEqualTo(Outcome.Change.UPDATED);
       assertThat(w.fields()).containsExactly("url");
       assertThat(w.drift()).isFalse();
@@ -160,8 +160,8 @@ class ConvergerTest {
   @Test
   void renamesInPlaceWithANoticeAndRefusesATakenName() {
     datadog.put(hook("old", "https://x"));
-    Outcome o = webhooks.apply(hook("new", "https://x"), own("old", null, Directives.Adoption.NOT_REQUESTED), intent);
-    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> {
+    Outcome o = webhooks.apply(hook("new", "https://x"), own("old", null, ResourcePolicy.Adoption.NOT_REQUESTED), intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Applied.class, w -> {
       assertThat(w.change()).isEqualTo(Outcome.Change.RENAMED);
       assertThat(w.previousName()).isEqualTo("old");
       assertThat(w.notice()).hasValueSatisfying(n -> assertThat(n).contains("@webhook-new"));
@@ -169,7 +169,7 @@ class ConvergerTest {
     assertThat(datadog.webhookNames()).containsExactlyInAnyOrder("new");
 
     datadog.put(hook("other", "https://theirs"));
-    Outcome taken = webhooks.apply(hook("other", "https://x"), own("new", null, Directives.Adoption.NOT_REQUESTED),
+    Outcome taken = webhooks.apply(hook("other", "https://x"), own("new", null, ResourcePolicy.Adoption.NOT_REQUESTED),
         intent);
     assertThat(taken).isInstanceOf(Outcome.Conflict.class);
     assertThat(datadog.webhook("other").orElseThrow().url()).isEqualTo("https://theirs");
@@ -178,17 +178,17 @@ class ConvergerTest {
   @Test
   void recognisesWhatAnInterruptedAttemptWrote() {
     datadog.put(hook("a", "https://x"));
-    Outcome created = webhooks.apply(hook("a", "https://x"), own(null, "a", Directives.Adoption.NOT_REQUESTED),
+    Outcome created = webhooks.apply(hook("a", "https://x"), own(null, "a", ResourcePolicy.Adoption.NOT_REQUESTED),
         intent);
-    assertThat(created).isInstanceOfSatisfying(Outcome.Wrote.class, w -> {
+    assertThat(created).isInstanceOfSatisfying(Outcome.Applied.class, w -> {
       assertThat(w.change()).isEqualTo(Outcome.Change.RECOVERED);
       assertThat(w.wroteToDatadog()).isFalse();
     });
 
     datadog.put(hook("renamed", "https://x"));
     Outcome renamed = webhooks.apply(hook("renamed", "https://x"), own("gone", "renamed",
-        Directives.Adoption.NOT_REQUESTED), intent);
-    assertThat(renamed).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+        ResourcePolicy.Adoption.NOT_REQUESTED), intent);
+    assertThat(renamed).isInstanceOfSatisfying(Outcome.Applied.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.RECOVERED));
     assertThat(datadog.writes()).isEmpty();
   }
@@ -197,9 +197,9 @@ class ConvergerTest {
   void aNameChangedBeforeAnUnseenCreateWasRecordedRenamesThatObject() {
     // the create of 'first' reached Datadog but its answer was lost; then the spec asked for 'second'
     datadog.put(hook("first", "https://x"));
-    Outcome o = webhooks.apply(hook("second", "https://x"), own(null, "first", Directives.Adoption.NOT_REQUESTED),
+    Outcome o = webhooks.apply(hook("second", "https://x"), own(null, "first", ResourcePolicy.Adoption.NOT_REQUESTED),
         intent);
-    assertThat(o).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+    assertThat(o).isInstanceOfSatisfying(Outcome.Applied.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.RENAMED));
     assertThat(datadog.webhookNames()).as("no duplicate left behind").containsExactly("second");
     assertThat(datadog.writes()).containsExactly("UPDATE first");
@@ -207,34 +207,34 @@ class ConvergerTest {
     // the same after an unseen rename: the owned name is empty, the pending one holds the object
     datadog.clearCalls();
     Outcome again = webhooks.apply(hook("third", "https://x"), own("gone", "second",
-        Directives.Adoption.NOT_REQUESTED), intent);
-    assertThat(again).isInstanceOf(Outcome.Wrote.class);
+        ResourcePolicy.Adoption.NOT_REQUESTED), intent);
+    assertThat(again).isInstanceOf(Outcome.Applied.class);
     assertThat(datadog.webhookNames()).containsExactly("third");
 
     // while the owned object still exists, the pending name is not taken for ours
     datadog.put(hook("someone-else", "https://y"));
     Outcome kept = webhooks.apply(hook("fourth", "https://x"), own("third", "someone-else",
-        Directives.Adoption.NOT_REQUESTED), intent);
-    assertThat(kept).isInstanceOf(Outcome.Wrote.class);
+        ResourcePolicy.Adoption.NOT_REQUESTED), intent);
+    assertThat(kept).isInstanceOf(Outcome.Applied.class);
     assertThat(datadog.webhookNames()).containsExactlyInAnyOrder("fourth", "someone-else");
   }
 
   @Test
   void neverTouchesAnObjectItDoesNotOwnUnlessAdoptionIsAllowed() {
     datadog.put(hook("theirs", "https://theirs"));
-    assertThat(webhooks.apply(hook("theirs", "https://mine"), own(null, null, Directives.Adoption.NOT_REQUESTED),
+    assertThat(webhooks.apply(hook("theirs", "https://mine"), own(null, null, ResourcePolicy.Adoption.NOT_REQUESTED),
         intent)).isInstanceOf(Outcome.Conflict.class);
     assertThat(webhooks.apply(hook("theirs", "https://mine"), new Ownership(null, null,
-        sent -> false, Directives.Adoption.REFUSED, "not here", false, false, false), intent))
+        sent -> false, ResourcePolicy.Adoption.REFUSED, "not here", false, false, false), intent))
         .isInstanceOfSatisfying(Outcome.Conflict.class, c -> assertThat(c.message()).contains("not here"));
     // the first create was a POST that Datadog refused ("already exists"); a POST never overwrites
     assertThat(datadog.calls()).containsExactly("CREATE theirs", "GET theirs", "GET theirs");
     // (adoption asked for, allowed or not: read first, the object likely exists)
     assertThat(datadog.webhook("theirs").orElseThrow().url()).isEqualTo("https://theirs");
 
-    Outcome adopted = webhooks.apply(hook("theirs", "https://mine"), own(null, null, Directives.Adoption.ALLOWED),
+    Outcome adopted = webhooks.apply(hook("theirs", "https://mine"), own(null, null, ResourcePolicy.Adoption.ALLOWED),
         intent);
-    assertThat(adopted).isInstanceOfSatisfying(Outcome.Wrote.class, w -> assertThat(w.change())
+    assertThat(adopted).isInstanceOfSatisfying(Outcome.Applied.class, w -> assertThat(w.change())
         .isEqualTo(Outcome.Change.ADOPTED));
     assertThat(datadog.webhook("theirs").orElseThrow().url()).isEqualTo("https://mine");
   }
@@ -245,13 +245,13 @@ class ConvergerTest {
     datadog.put(new CustomVariable("TOKEN", "v1", true));
     CustomVariable desired = new CustomVariable("TOKEN", "v1", true);
     assertThat(variables.apply(desired, new Ownership("TOKEN", null, sent -> false,
-        Directives.Adoption.NOT_REQUESTED, null, true, false, false), intent))
+        ResourcePolicy.Adoption.NOT_REQUESTED, null, true, false, false), intent))
         .isInstanceOf(Outcome.Synced.class);
     assertThat(variables.apply(desired, new Ownership("TOKEN", null, sent -> false,
-        Directives.Adoption.NOT_REQUESTED, null, true, true, false), intent))
-        .as("reapply due").isInstanceOf(Outcome.Wrote.class);
+        ResourcePolicy.Adoption.NOT_REQUESTED, null, true, true, false), intent))
+        .as("reapply due").isInstanceOf(Outcome.Applied.class);
     assertThat(variables.apply(desired, new Ownership("TOKEN", null, sent -> false,
-        Directives.Adoption.NOT_REQUESTED, null, false, false, false), intent))
-        .as("a new state").isInstanceOf(Outcome.Wrote.class);
+        ResourcePolicy.Adoption.NOT_REQUESTED, null, false, false, false), intent))
+        .as("a new state").isInstanceOf(Outcome.Applied.class);
   }
 }

@@ -76,7 +76,7 @@ class OutcomeTableTest {
       case UNAVAILABLE -> Outcome.Unavailable.class;
       case ABSENT -> switch (op) {
         // GET: absent means create it; UPDATE and RENAME: it vanished, create it again; DELETE: already gone
-        case GET, UPDATE, RENAME -> Outcome.Wrote.class;
+        case GET, UPDATE, RENAME -> Outcome.Applied.class;
         case DELETE -> Outcome.Synced.class;
         // a create answered "not found": the endpoint is wrong, worth retrying, never final
         case CREATE -> Outcome.Unavailable.class;
@@ -119,7 +119,7 @@ class OutcomeTableTest {
     Converger<Webhook> converger = new Converger<>(new WebhookKind(), RemoteObjects.webhooks(datadog));
     Webhook desired = new Webhook("hook", "https://new.example.com", Webhook.DEFAULT_PAYLOAD, null, "json");
     Ownership owned = new Ownership("hook", null, sent -> false,
-        Directives.Adoption.NOT_REQUESTED, null,
+        ResourcePolicy.Adoption.NOT_REQUESTED, null,
         false, false, false);
     RecordingIntent intent = new RecordingIntent();
     EmulatedDatadog.Failure failure = new EmulatedDatadog.Failure(a.status(),
@@ -148,7 +148,7 @@ class OutcomeTableTest {
         datadog.put(desired.withName("old"));
         datadog.fail(Operation.RENAME, failure);
         yield converger.apply(desired, new Ownership("old", null, sent -> false,
-            Directives.Adoption.NOT_REQUESTED, null,
+            ResourcePolicy.Adoption.NOT_REQUESTED, null,
         false, false, false), intent);
       }
       case DELETE -> {
@@ -158,14 +158,14 @@ class OutcomeTableTest {
       }
     };
     assertThat(outcome).as(outcome.message()).isInstanceOf(expectedOutcome(op, a));
-    if (outcome instanceof Outcome.Wrote w && op != Operation.GET) {
+    if (outcome instanceof Outcome.Applied w && op != Operation.GET) {
       assertThat(w.change()).as("vanished under a write: created again").isEqualTo(Outcome.Change.RECREATED);
       assertThat(datadog.webhookNames()).contains("hook");
     }
     if (outcome instanceof Outcome.RateLimited r) {
       assertThat(r.reset()).isEqualTo(Optional.ofNullable(a.reset()).map(Duration::ofSeconds));
     }
-    if ((op == Operation.CREATE || op == Operation.RENAME) && !(outcome instanceof Outcome.Wrote)) {
+    if ((op == Operation.CREATE || op == Operation.RENAME) && !(outcome instanceof Outcome.Applied)) {
       // the name was recorded before the write; a refusal voids it, a failure that may have written keeps it
       assertThat(intent.recorded).containsExactly("hook");
       assertThat(intent.cleared).as("intent cleared").isEqualTo(a.status() >= 400 && a.status() < 500);
@@ -173,7 +173,7 @@ class OutcomeTableTest {
   }
 
   private static Ownership unowned() {
-    return new Ownership(null, null, sent -> false, Directives.Adoption.NOT_REQUESTED, null,
+    return new Ownership(null, null, sent -> false, ResourcePolicy.Adoption.NOT_REQUESTED, null,
         false, false, false);
   }
 

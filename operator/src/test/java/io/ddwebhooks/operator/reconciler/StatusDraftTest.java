@@ -1,0 +1,119 @@
+package io.ddwebhooks.operator.reconciler;
+
+import static io.ddwebhooks.operator.testing.Fixtures.webhook;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ddwebhooks.operator.crd.DatadogResourceStatus;
+import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.reconciler.kube.StatusJson;
+import io.ddwebhooks.operator.status.ReadyCondition;
+import io.ddwebhooks.operator.status.Reason;
+import io.ddwebhooks.operator.sync.Outcome;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StatusDraftTest {
+
+  private static final Instant T1 = Instant.parse("2026-01-01T11:00:00Z");
+  private static final Instant T2 = Instant.parse("2026-01-01T12:00:00Z");
+
+  @Test
+  void copiedStatusIsEqualAndIndependent() {
+    DatadogResourceStatus status = new DatadogResourceStatus();
+    ReadyCondition.set(status, 1, Reason.Synced, "in sync", T1);
+    status.setSecretVersions(Map.of("s", "1"));
+    DatadogResourceStatus copy = StatusJson.copy(status);
+    assertThat(StatusJson.same(copy, status)).isTrue();
+    ReadyCondition.set(copy, 2, Reason.Synced, "in sync", T2);
+    assertThat(StatusJson.same(copy, status)).isFalse();
+    assertThat(status.getObservedGeneration()).isEqualTo(1);
+    assertThat(StatusJson.same(new DatadogResourceStatus(), null)).isFalse();
+  }
+
+  @Test
+  void aChangeStillBeingRetriedKeepsAChangesPriorityAResyncOrAReportDoesNot() {
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    w.getMetadata().setGeneration(2L);
+    DatadogResourceStatus status = new DatadogResourceStatus();
+    w.setStatus(status);
+    Map<String, String> versions = Map.of();
+    assertThat(StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral()).userChange(versions))
+        .as("generation 2 never observed").isTrue();
+    for (Reason reason : Reason.values()) {
+      ReadyCondition.set(status, 2, reason, "m", T1);
+      boolean retried = io.ddwebhooks.operator.status.Kstatus.of(reason.name())
+          == io.ddwebhooks.operator.status.Kstatus.Progress.RECONCILING;
+      assertThat(StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral()).userChange(versions))
+          .as("observed, Ready reason %s", reason).isEqualTo(retried);
+    }
+    ReadyCondition.set(status, 2, Reason.DatadogUnavailable, "503", T1);
+    assertThat(StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral()).userChange(versions))
+        .as("a write that failed with 503 is retried as the change it is, not as a resync").isTrue();
+  }
+
+  @Test
+  void noChangeMeansNoStatusPatch() {
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    w.getMetadata().setGeneration(1L);
+    StatusDraft book = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
+    book.ready(Reason.Synced, "ok", T1);
+    assertThat(book.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
+
+    StatusDraft again = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
+    again.ready(Reason.Synced, "ok", T2);
+    assertThat(again.control(w, Optional.empty(), true).isNoUpdate()).isTrue();
+  }
+
+  @Test
+  void aPendingNameACheckpointWroteAndARefusalClearedIsWrittenAway() {
+    // the status the API server holds: NameConflict, no pending name
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    w.getMetadata().setGeneration(1L);
+    DatadogResourceStatus stored = new DatadogResourceStatus();
+    ReadyCondition.set(stored, 1, Reason.NameConflict, "taken", T1);
+    w.setStatus(stored);
+    List<String> checkpoints = new java.util.ArrayList<>();
+    StatusDraft book = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral())
+        .checkpointWith((r, s) -> checkpoints.add(s.getPendingName()));
+    // a create records its name before the POST (persisted), Datadog says "already exists" (void again)
+    book.intent().record("w", "{}");
+    book.intent().clear();
+    book.settle(new Outcome.Conflict("taken"), "w", "fp", Map.of(), T2, null, null);
+    book.ready(Reason.NameConflict, "taken", T2);
+    assertThat(checkpoints).containsExactly("w");
+    assertThat(StatusJson.same(book.status(), stored)).as("as read").isTrue();
+    // what the API server holds now has the name: it must be written away (the takeover of hole 0 began here)
+    assertThat(book.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
+    assertThat(w.getStatus().getPendingName()).isNull();
+  }
+
+  @Test
+  void settlesOwnershipByOutcome() {
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    StatusDraft book = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
+    book.status().setPendingName("w");
+    book.settle(new Outcome.Applied(Outcome.Change.CREATED, "w", List.of(), null, false, Optional.empty(), "e", "m"), "w",
+        "fp1", Map.of("s", "3"), T1, null, null);
+    assertThat(book.status().getRemoteName()).isEqualTo("w");
+    assertThat(book.status().getPendingName()).isNull();
+    assertThat(book.status().getAppliedFingerprint()).isEqualTo("fp1");
+    assertThat(book.status().getLastAppliedTime()).isEqualTo("2026-01-01T11:00:00Z");
+    assertThat(book.status().getSecretVersions()).containsEntry("s", "3");
+
+    book.settle(new Outcome.Rejected("no"), "w", "fp2", Map.of(), T2, null, null);
+    assertThat(book.status().getRejectedFingerprint()).isEqualTo("fp2");
+    assertThat(book.status().getAppliedFingerprint()).as("what was applied stays").isEqualTo("fp1");
+
+    book.status().setPendingName("x");
+    book.settle(new Outcome.Conflict("taken"), "x", "fp3", Map.of(), T2, null, null);
+    assertThat(book.status().getPendingName()).isNull();
+
+    book.settle(new Outcome.Applied(Outcome.Change.UPDATED, "w", List.of("url"), null, true, Optional.empty(), "e", "m"),
+        "w", "fp1", Map.of(), T2, null, null);
+    assertThat(book.status().getDriftCorrections()).isEqualTo(1);
+    assertThat(book.status().getLastDriftCorrectionTime()).isEqualTo("2026-01-01T12:00:00Z");
+  }
+}
