@@ -13,13 +13,16 @@ TOOLS="${KUBE_API_TEST_DIR:-$HOME/.kubeapitest}/tools"
 CI_DIR="$(cd "$(dirname "$0")" && pwd)"
 
 # The Go programs under .ci that tests run: kstatus's own status.Compute, the operator framework's bundle validators.
+# Rebuilt when their sources change (a digest of them is kept beside each binary), so a cache never runs old code.
 build_tools() {
   mkdir -p "$TOOLS"
-  local tool
+  local tool digest
   for tool in kstatus-check olm-validate; do
-    if [[ ! -x "$TOOLS/$tool" ]]; then
+    digest="$(cd "$CI_DIR/$tool" && cat go.mod go.sum ./*.go | sha256sum | cut -d' ' -f1)"
+    if [[ ! -x "$TOOLS/$tool" || "$(cat "$TOOLS/$tool.sources" 2>/dev/null)" != "$digest" ]]; then
       echo "kube-binaries: building $tool into $TOOLS"
       (cd "$CI_DIR/$tool" && CGO_ENABLED=0 go build -trimpath -o "$TOOLS/$tool" .)
+      echo "$digest" > "$TOOLS/$tool.sources"
     fi
   done
 }

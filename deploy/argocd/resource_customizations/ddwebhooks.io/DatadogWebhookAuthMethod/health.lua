@@ -27,6 +27,14 @@ if ready.reason == "Paused" then
   hs.message = message
   return hs
 end
+-- a write or a move to another org under way (the status the operator writes before it; kstatus: InProgress)
+for _, condition in ipairs(obj.status.conditions) do
+  if condition.type == "Reconciling" and condition.status == "True" and ready.status == "True" then
+    hs.status = "Progressing"
+    hs.message = (condition.reason or "Reconciling") .. ": " .. (condition.message or "")
+    return hs
+  end
+end
 if ready.status == "True" then
   hs.status = "Healthy"
   hs.message = message

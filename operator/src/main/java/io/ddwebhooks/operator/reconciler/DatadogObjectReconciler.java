@@ -87,7 +87,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   /** One reconcile; {@code claimants} are the resources of this kind that claim the same Datadog name. */
   public UpdateControl<R> reconcile(R resource, Collection<R> claimants) {
-    StatusDraft book = StatusDraft.open(resource, settings.fingerprints()).checkpointWith(settings.checkpoint());
+    StatusDraft book = StatusDraft.open(resource, settings.fingerprints()).checkpointWith(settings.checkpoint(), settings.clock());
     ResourcePolicy directives = settings.directives(resource);
     Run run = new Run();
     try {

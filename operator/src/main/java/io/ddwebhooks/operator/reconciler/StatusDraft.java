@@ -15,6 +15,7 @@ import io.ddwebhooks.operator.sync.WriteIntent;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,14 +36,22 @@ final class StatusDraft {
   private DatadogResourceStatus persisted;
 
   private StatusCheckpoint checkpoint;
+  private Clock clock;
   /** Where {@link #startMove} and {@link #intent} persist the status before a write (a checkpoint). */
-  StatusDraft checkpointWith(StatusCheckpoint checkpoint) {
+  StatusDraft checkpointWith(StatusCheckpoint checkpoint, Clock clock) {
     this.checkpoint = checkpoint;
+    this.clock = clock;
     return this;
   }
 
-  /** Persists the status now, before a write whose outcome must survive a crash (a checkpoint). */
+  /**
+   * Persists the status now, before a write whose outcome must survive a crash (a checkpoint), with kstatus's
+   * Reconciling=True: the write is under way until the final status says how it went.
+   */
   void persistNow() {
+    boolean moving = status.getMovingFrom() != null || status.getOldCopy() != null;
+    Kstatus.underWay(status.getConditions(), generation(), moving ? Kstatus.MOVING : Kstatus.WRITING,
+        moving ? "moving the object to another Datadog org" : "writing to Datadog", clock.instant());
     checkpoint.write(resource, status);
     persisted = StatusJson.copy(status);
   }

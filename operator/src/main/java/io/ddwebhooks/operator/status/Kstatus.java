@@ -77,6 +77,23 @@ public final class Kstatus {
     return BY_REASON.get(reason) == Progress.RECONCILING;
   }
 
+  /** Reconciling's reason while a write a checkpoint recorded is under way (create, change, rename, delete). */
+  public static final String WRITING = "Writing";
+  /** Reconciling's reason while the object moves to another Datadog org (status.movingFrom or status.oldCopy). */
+  public static final String MOVING = "MovingOrg";
+
+  /**
+   * Reconciling=True in a checkpoint: the status written before a Datadog write, so that a wait does not pass while
+   * a write started without a new generation (a Secret rotation, a move to another org after a credentials change, a
+   * correction) is under way, or was cut short by a crash. Ready, and a Stalled that went with it, stay as they were
+   * (kstatus reads Reconciling first: InProgress); the reconcile's final status sets both conditions from Ready
+   * again ({@link #apply}), so this costs no extra write.
+   */
+  public static void underWay(List<Condition> conditions, long generation, String reason, String message,
+      Instant now) {
+    ReadyCondition.set(conditions, RECONCILING, generation, reason, "True", message, now);
+  }
+
   /** Sets or removes Stalled and Reconciling to go with Ready's {@code reason} and {@code message}. */
   static void apply(List<Condition> conditions, long generation, String reason, String readyStatus, String message,
       Instant now) {

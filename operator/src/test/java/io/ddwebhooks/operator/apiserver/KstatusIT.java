@@ -2,14 +2,16 @@ package io.ddwebhooks.operator.apiserver;
 
 import static io.ddwebhooks.operator.testing.CredentialsFixtures.cluster;
 import static io.ddwebhooks.operator.testing.CredentialsFixtures.namespaced;
-import static io.ddwebhooks.operator.testing.Fixtures.webhook;
+import static io.ddwebhooks.operator.testing.Fixtures.authMethod;
 import static io.ddwebhooks.operator.testing.Fixtures.variable;
+import static io.ddwebhooks.operator.testing.Fixtures.webhook;
 import static io.ddwebhooks.operator.testing.Fixtures.webhookFromSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ddwebhooks.emulator.DatadogEmulator;
 import io.ddwebhooks.emulator.Fault;
 import io.ddwebhooks.operator.crd.ClusterDatadogCredentials;
 import io.ddwebhooks.operator.crd.CredentialsStatus;
@@ -17,6 +19,7 @@ import io.ddwebhooks.operator.crd.DatadogCredentials;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.crd.DatadogWebhookAuthMethod;
 import io.ddwebhooks.operator.status.CredentialsReasons;
 import io.ddwebhooks.operator.status.Kstatus;
 import io.ddwebhooks.operator.status.ReadyCondition;
@@ -26,6 +29,7 @@ import io.ddwebhooks.operator.testing.OperatorHarness;
 import io.ddwebhooks.operator.testing.RealKubernetes;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.client.CustomResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +38,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -43,6 +50,7 @@ import org.junit.jupiter.api.Timeout;
  * one before the operator saw it included.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KstatusIT {
 
   private static final String NS = "kstatus";
@@ -74,6 +82,7 @@ class KstatusIT {
   }
 
   @Test
+  @Order(1)
   void everyReasonOfEveryKindGetsTheVerdictItsRowPromises() {
     List<JsonNode> objects = new ArrayList<>();
     List<String> expected = new ArrayList<>();
@@ -107,7 +116,85 @@ class KstatusIT {
         "Paused Current", "DriftDetected Failed", "SecretNotFound InProgress", "URLNotAllowed Failed");
   }
 
+  /**
+   * Every reason's status, on every kind, stored through the status subresource of a real API server (its schema,
+   * its defaults and pruning) and read back as kstatus would read it; before the operator runs, so nothing rewrites
+   * them. Also the checkpoint's shape: Ready as it was, Reconciling=True while a write or a move is under way.
+   */
   @Test
+  @Order(2)
+  void storedOnARealApiServerEveryStalledReasonIsFailedEveryReadyIsCurrentAndAWriteUnderWayInProgress() {
+    String ns = "kstatus-stored";
+    k8s.admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(ns).endMetadata().build())
+        .create();
+    Instant now = Instant.now();
+    List<HasMetadata> stored = new ArrayList<>();
+    List<String> expected = new ArrayList<>();
+    for (Reason reason : Reason.values()) {
+      String suffix = reason.name().toLowerCase(java.util.Locale.ROOT);
+      for (CustomResource<?, DatadogResourceStatus> r : List.<CustomResource<?, DatadogResourceStatus>>of(
+          webhook(ns, "w-" + suffix, "https://example.com"), variable(ns, "v-" + suffix, "value", false),
+          authMethod(ns, "a-" + suffix, null, "oauth"))) {
+        CustomResource<?, DatadogResourceStatus> created = k8s.admin().resource(r).create();
+        DatadogResourceStatus status = new DatadogResourceStatus();
+        ReadyCondition.set(status, 1, reason, "because " + reason, now);
+        created.setStatus(status);
+        stored.add(k8s.admin().resource(created).updateStatus());
+        expected.add(created.getKind() + " " + reason + " " + expected(Kstatus.of(reason.name())));
+      }
+    }
+    for (String under : List.of(Kstatus.WRITING, Kstatus.MOVING)) {
+      CustomResource<?, DatadogResourceStatus> created = k8s.admin()
+          .resource(webhook(ns, "under-way-" + under.toLowerCase(java.util.Locale.ROOT), "https://example.com"))
+          .create();
+      DatadogResourceStatus status = new DatadogResourceStatus();
+      ReadyCondition.set(status, 1, Reason.Synced, "ok", now);
+      Kstatus.underWay(status.getConditions(), 1, under, "under way", now);
+      created.setStatus(status);
+      stored.add(k8s.admin().resource(created).updateStatus());
+      expected.add(created.getKind() + " Synced+" + under + " InProgress");
+    }
+    for (String reason : CredentialsReasons.ALL) {
+      String suffix = reason.toLowerCase(java.util.Locale.ROOT);
+      for (CustomResource<?, CredentialsStatus> r : List.<CustomResource<?, CredentialsStatus>>of(
+          namespaced(ns, "c-" + suffix, "https://api.datadoghq.com", null, "keys"),
+          cluster("stored-c-" + suffix, "https://api.datadoghq.com", null, ns, "keys", null))) {
+        CustomResource<?, CredentialsStatus> created = k8s.admin().resource(r).create();
+        CredentialsStatus status = new CredentialsStatus();
+        ReadyCondition.set(status.getConditions(), 1, reason, reason.equals(CredentialsReasons.READY) ? "True"
+            : "False", "because " + reason, now);
+        status.setObservedGeneration(1L);
+        created.setStatus(status);
+        stored.add(k8s.admin().resource(created).updateStatus());
+        expected.add(created.getKind() + " " + reason + " " + expected(Kstatus.of(reason)));
+      }
+    }
+
+    List<JsonNode> read = new ArrayList<>();
+    for (HasMetadata m : stored) {
+      var client = k8s.admin().genericKubernetesResources(m.getApiVersion(), m.getKind());
+      Object object = m.getMetadata().getNamespace() == null ? client.withName(m.getMetadata().getName()).get()
+          : client.inNamespace(ns).withName(m.getMetadata().getName()).get();
+      read.add(JSON.valueToTree(object));
+    }
+    List<KstatusCheck.Verdict> verdicts = KstatusCheck.compute(read);
+    List<String> got = new ArrayList<>();
+    for (int i = 0; i < verdicts.size(); i++) {
+      String e = expected.get(i);
+      got.add(e.substring(0, e.lastIndexOf(' ')) + " " + verdicts.get(i).status());
+    }
+    assertThat(got).isEqualTo(expected);
+    assertThat(got).contains("DatadogWebhookAuthMethod DatadogRejected Failed",
+        "DatadogWebhookAuthMethod Synced Current", "DatadogCustomVariable NameConflict Failed",
+        "ClusterDatadogCredentials Ready Current", "DatadogWebhook Synced+MovingOrg InProgress");
+
+    for (HasMetadata m : stored) {
+      k8s.admin().resource(m).withGracePeriod(0).delete();
+    }
+  }
+
+  @Test
+  @Order(3)
   void onARealApiServerEveryKindIsInProgressWhenNewAndCurrentFailedOrInProgressAsItsStatusSays() {
     // before the operator runs: the schema default gives observedGeneration 0 < generation 1
     k8s.admin().resource(webhook(NS, "early", "https://example.com/early")).create();
@@ -115,7 +202,9 @@ class KstatusIT {
     k8s.admin().resource(variable(NS, "early-var", "production", false)).create();
     k8s.admin().resource(cluster("early-cluster-creds", "http://127.0.0.1:1", null, NS, "early-keys", null))
         .create();
+    k8s.admin().resource(authMethod(NS, "early-am", null, "oauth")).create();
     for (JsonNode unseen : List.of(read(DatadogCustomVariable.class, "early-var"),
+        read(DatadogWebhookAuthMethod.class, "early-am"),
         readCluster("early-cluster-creds"))) {
       assertThat(KstatusCheck.compute(unseen).status()).as(unseen.at("/kind").asText()).isEqualTo("InProgress");
     }
@@ -131,6 +220,19 @@ class KstatusIT {
     assertThat(KstatusCheck.compute(read(DatadogWebhook.class, "early")).status()).isEqualTo("Current");
     h.awaitSynced(DatadogCustomVariable.class, NS, "early-var");
     assertThat(KstatusCheck.compute(read(DatadogCustomVariable.class, "early-var")).status()).isEqualTo("Current");
+
+    // the auth method: waiting for its client secret (InProgress), Current once it is there, Failed when refused
+    h.awaitReason(DatadogWebhookAuthMethod.class, NS, "early-am", Reason.SecretNotFound);
+    assertThat(KstatusCheck.compute(read(DatadogWebhookAuthMethod.class, "early-am")).status())
+        .isEqualTo("InProgress");
+    h.secret(NS, "oauth", Map.of("clientSecret", "s3cr3t-value"));
+    h.awaitSynced(DatadogWebhookAuthMethod.class, NS, "early-am");
+    assertThat(KstatusCheck.compute(read(DatadogWebhookAuthMethod.class, "early-am")).status()).isEqualTo("Current");
+    h.datadog.failNext("POST", DatadogEmulator.AUTH_METHODS, 1, Fault.status(400, "Invalid access token URL"));
+    h.create(authMethod(NS, "refused-am", null, "oauth"));
+    h.awaitReason(DatadogWebhookAuthMethod.class, NS, "refused-am", Reason.DatadogRejected);
+    assertThat(KstatusCheck.compute(read(DatadogWebhookAuthMethod.class, "refused-am")).status())
+        .isEqualTo("Failed");
 
     // Datadog refuses it for good: Stalled, Failed at once with the reason
     h.datadog.failNext("POST", 1, Fault.status(400, "Invalid webhook payload"));

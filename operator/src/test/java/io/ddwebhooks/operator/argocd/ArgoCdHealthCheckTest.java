@@ -122,6 +122,12 @@ class ArgoCdHealthCheckTest {
         .isEqualTo(Files.readString(ROOT.resolve("DatadogWebhook/health.lua")));
   }
 
+  @Test
+  void theCredentialsKindsShareOneHealthCheck() throws IOException {
+    assertThat(Files.readString(ROOT.resolve("ClusterDatadogCredentials/health.lua")))
+        .isEqualTo(Files.readString(ROOT.resolve("DatadogCredentials/health.lua")));
+  }
+
   static Map<String, String> run(String script, JsonNode obj) {
     Globals globals = JsePlatform.standardGlobals();
     globals.set("obj", lua(obj));

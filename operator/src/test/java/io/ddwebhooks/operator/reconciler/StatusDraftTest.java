@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
 import io.ddwebhooks.operator.reconciler.kube.StatusJson;
+import io.ddwebhooks.operator.status.Kstatus;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.Outcome;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -77,7 +80,7 @@ class StatusDraftTest {
     w.setStatus(stored);
     List<String> checkpoints = new java.util.ArrayList<>();
     StatusDraft book = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral())
-        .checkpointWith((r, s) -> checkpoints.add(s.getPendingName()));
+        .checkpointWith((r, s) -> checkpoints.add(s.getPendingName()), Clock.fixed(T2, ZoneOffset.UTC));
     // a create records its name before the POST (persisted), Datadog says "already exists" (void again)
     book.intent().record("w", "{}");
     book.intent().clear();
@@ -88,6 +91,37 @@ class StatusDraftTest {
     // what the API server holds now has the name: it must be written away (the takeover of hole 0 began here)
     assertThat(book.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
     assertThat(w.getStatus().getPendingName()).isNull();
+  }
+
+  @Test
+  void aCheckpointSaysReconcilingUntilTheFinalStatusSaysHowTheWriteWent() {
+    // Synced before; a Secret rotation (no new generation) starts a write: kstatus must not read Current meanwhile
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    w.getMetadata().setGeneration(1L);
+    DatadogResourceStatus stored = new DatadogResourceStatus();
+    ReadyCondition.set(stored, 1, Reason.Synced, "ok", T1);
+    w.setStatus(stored);
+    List<DatadogResourceStatus> checkpoints = new java.util.ArrayList<>();
+    StatusDraft book = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral())
+        .checkpointWith((r, s) -> checkpoints.add(StatusJson.copy(s)), Clock.fixed(T2, ZoneOffset.UTC));
+    book.intent().record("w", "{}");
+    assertThat(checkpoints).singleElement().satisfies(s -> {
+      assertThat(condition(s, Kstatus.RECONCILING)).isEqualTo("True " + Kstatus.WRITING);
+      assertThat(condition(s, ReadyCondition.TYPE)).as("Ready stays as it was").isEqualTo("True Synced");
+    });
+
+    book.ready(Reason.Synced, "ok", T2);
+    assertThat(condition(book.status(), Kstatus.RECONCILING)).as("gone once Ready says how it went").isNull();
+
+    // a move to another org (status.movingFrom) says so
+    book.status().setMovingFrom(new io.ddwebhooks.operator.crd.OrgMove());
+    book.persistNow();
+    assertThat(condition(checkpoints.get(1), Kstatus.RECONCILING)).isEqualTo("True " + Kstatus.MOVING);
+  }
+
+  private static String condition(DatadogResourceStatus status, String type) {
+    return status.getConditions().stream().filter(c -> type.equals(c.getType()))
+        .map(c -> c.getStatus() + " " + c.getReason()).findFirst().orElse(null);
   }
 
   @Test

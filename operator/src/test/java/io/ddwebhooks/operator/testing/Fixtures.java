@@ -4,7 +4,10 @@ import io.ddwebhooks.operator.crd.CustomHeader;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogCustomVariableSpec;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.crd.DatadogWebhookAuthMethod;
+import io.ddwebhooks.operator.crd.DatadogWebhookAuthMethodSpec;
 import io.ddwebhooks.operator.crd.DatadogWebhookSpec;
+import io.ddwebhooks.operator.crd.OAuth2ClientCredentials;
 import io.ddwebhooks.operator.crd.ValueSource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 
@@ -51,5 +54,20 @@ public final class Fixtures {
     DatadogCustomVariable v = variable(ns, name, null, isSecret);
     v.getSpec().setValueFrom(ValueSource.secret(secret, key));
     return v;
+  }
+
+  /** An OAuth2 auth method whose client secret is key {@code clientSecret} of Secret {@code secret}. */
+  public static DatadogWebhookAuthMethod authMethod(String ns, String name, String datadogName, String secret) {
+    DatadogWebhookAuthMethod m = new DatadogWebhookAuthMethod();
+    m.setMetadata(new ObjectMetaBuilder().withNamespace(ns).withName(name).build());
+    DatadogWebhookAuthMethodSpec spec = new DatadogWebhookAuthMethodSpec();
+    spec.setName(datadogName);
+    OAuth2ClientCredentials o = new OAuth2ClientCredentials();
+    o.setAccessTokenUrl("https://auth.example.com/oauth/token");
+    o.setClientId("client-a");
+    o.setClientSecretFrom(ValueSource.secret(secret, "clientSecret"));
+    spec.setOauth2ClientCredentials(o);
+    m.setSpec(spec);
+    return m;
   }
 }
