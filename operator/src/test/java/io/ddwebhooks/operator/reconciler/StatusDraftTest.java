@@ -73,20 +73,16 @@ class StatusDraftTest {
   @Test
   void aPendingNameACheckpointWroteAndARefusalClearedIsWrittenAway() {
     // the status the API server holds: NameConflict, no pending name
-    DatadogWebhook w = webhook("ns", "w", "https://x");
-    w.getMetadata().setGeneration(1L);
-    DatadogResourceStatus stored = new DatadogResourceStatus();
-    ReadyCondition.set(stored, 1, Reason.NameConflict, "taken", T1);
-    w.setStatus(stored);
-    List<String> checkpoints = new java.util.ArrayList<>();
-    StatusDraft book = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral())
-        .checkpointWith((r, s) -> checkpoints.add(s.getPendingName()), Clock.fixed(T2, ZoneOffset.UTC));
+    DatadogWebhook w = storedAt(Reason.NameConflict, "taken");
+    DatadogResourceStatus stored = w.getStatus();
+    List<DatadogResourceStatus> written = new java.util.ArrayList<>();
+    StatusDraft book = draftOf(w, written);
     // a create records its name before the POST (persisted), Datadog says "already exists" (void again)
     book.intent().record("w", "{}");
     book.intent().clear();
     book.settle(new Outcome.Conflict("taken"), "w", "fp", Map.of(), T2, null, null);
     book.ready(Reason.NameConflict, "taken", T2);
-    assertThat(checkpoints).containsExactly("w");
+    assertThat(written).extracting(DatadogResourceStatus::getPendingName).containsExactly("w");
     assertThat(StatusJson.same(book.status(), stored)).as("as read").isTrue();
     // what the API server holds now has the name: it must be written away (the takeover of hole 0 began here)
     assertThat(book.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
@@ -96,14 +92,9 @@ class StatusDraftTest {
   @Test
   void aCheckpointSaysReconcilingUntilTheFinalStatusSaysHowTheWriteWent() {
     // Synced before; a Secret rotation (no new generation) starts a write: kstatus must not read Current meanwhile
-    DatadogWebhook w = webhook("ns", "w", "https://x");
-    w.getMetadata().setGeneration(1L);
-    DatadogResourceStatus stored = new DatadogResourceStatus();
-    ReadyCondition.set(stored, 1, Reason.Synced, "ok", T1);
-    w.setStatus(stored);
+    DatadogWebhook w = storedAt(Reason.Synced, "ok");
     List<DatadogResourceStatus> checkpoints = new java.util.ArrayList<>();
-    StatusDraft book = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral())
-        .checkpointWith((r, s) -> checkpoints.add(StatusJson.copy(s)), Clock.fixed(T2, ZoneOffset.UTC));
+    StatusDraft book = draftOf(w, checkpoints);
     book.intent().record("w", "{}");
     assertThat(checkpoints).singleElement().satisfies(s -> {
       assertThat(condition(s, Kstatus.RECONCILING)).isEqualTo("True " + Kstatus.WRITING);
@@ -117,6 +108,22 @@ class StatusDraftTest {
     book.status().setMovingFrom(new io.ddwebhooks.operator.crd.OrgMove());
     book.persistNow();
     assertThat(condition(checkpoints.get(1), Kstatus.RECONCILING)).isEqualTo("True " + Kstatus.MOVING);
+  }
+
+  /** A webhook of generation 1 whose stored status says {@code reason} since T1. */
+  private static DatadogWebhook storedAt(Reason reason, String message) {
+    DatadogWebhook w = webhook("ns", "w", "https://x");
+    w.getMetadata().setGeneration(1L);
+    DatadogResourceStatus stored = new DatadogResourceStatus();
+    ReadyCondition.set(stored, 1, reason, message, T1);
+    w.setStatus(stored);
+    return w;
+  }
+
+  /** A draft of {@code w}'s status whose checkpoints (at T2) are copied into {@code checkpoints}. */
+  private static StatusDraft draftOf(DatadogWebhook w, List<DatadogResourceStatus> checkpoints) {
+    return StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral())
+        .checkpointWith((r, s) -> checkpoints.add(StatusJson.copy(s)), Clock.fixed(T2, ZoneOffset.UTC));
   }
 
   private static String condition(DatadogResourceStatus status, String type) {
