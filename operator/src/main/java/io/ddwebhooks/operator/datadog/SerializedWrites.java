@@ -41,7 +41,7 @@ public class SerializedWrites implements WebhooksIntegrationApi {
       reads.answered(sentAt);
       return answer;
     } catch (DatadogApiException e) {
-      if (e.status() == 429) {
+      if (e.verdict(Operation.GET) == Verdict.RATE_LIMITED) {
         // one resource's 429 slows every read of the org
         reads.rateLimited(e.retryAfter().orElse(null), sentAt);
       }
@@ -57,8 +57,8 @@ public class SerializedWrites implements WebhooksIntegrationApi {
   private <T> T write(Supplier<T> call) {
     try {
       if (!gate.acquire(WritePriority.current(), WritePriority.currentTenant(), maxWaiting)) {
-        throw new DatadogApiException("waiting to write to Datadog", DatadogApiException.BUSY,
-            java.util.List.of("the org's write queue is full; tried again shortly"), null);
+        throw new TurnedAwayException("waiting to write to Datadog",
+            "the org's write queue is full; tried again shortly", null);
       }
     } catch (InterruptedException e) {
       throw DatadogApiException.stopping("waiting to write to Datadog");
