@@ -3,7 +3,6 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.crd.Annotations;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
-import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Directives;
@@ -15,7 +14,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,13 +34,13 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
   private final ResourceKind<S, T> kind;
   private final OrgStep orgs;
   private final OrgMoves moves;
-  private final Function<OrgTarget, Converger<T>> convergers;
+  private final Convergers<T> convergers;
   private final Reporter reporter;
   private final ReconcileSettings settings;
   private final AppliedValues applied;
 
-  Cleanup(ResourceKind<S, T> kind, OrgStep orgs, OrgMoves moves, Function<OrgTarget, Converger<T>> convergers,
-      Reporter reporter, ReconcileSettings settings, AppliedValues applied) {
+  Cleanup(ResourceKind<S, T> kind, OrgStep orgs, OrgMoves moves, Convergers<T> convergers, Reporter reporter,
+      ReconcileSettings settings, AppliedValues applied) {
     this.kind = kind;
     this.orgs = orgs;
     this.moves = moves;
@@ -87,12 +85,13 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
         }
       } else {
         CredentialsResolver.Org o = (CredentialsResolver.Org) org;
-        outcome = deleteIn(resource, convergers.apply(o.target()), owned, pending);
+        // a user's change that holds no place in the write queue before it writes
+        outcome = deleteIn(resource, convergers.at(o.target(), WritePriority.USER_CHANGE, null), owned, pending);
       }
     }
     if (outcome == null || outcome instanceof Outcome.Synced) {
       // half way through a move, the copy in the old org is this resource's too
-      Optional<Outcome> old = moves.deleteOld(resource, target -> convergers.apply(target));
+      Optional<Outcome> old = moves.deleteOld(resource, convergers);
       if (old.isPresent() && !(old.get() instanceof Outcome.Synced)) {
         outcome = old.get();
       } else if (outcome == null && !letGo) {
@@ -114,19 +113,17 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
    */
   private Outcome deleteIn(R resource, Converger<T> converger, String owned, String pending) {
     try {
-      return WritePriority.run(WritePriority.USER_CHANGE, () -> {
-        Outcome outcome = owned == null ? null : converger.delete(owned);
-        if (pending != null && (outcome == null || outcome instanceof Outcome.Synced)) {
-          Outcome p = converger.deleteIfSent(pending, PendingWrite.sent(resource.getStatus(),
-              settings.fingerprints(), null));
-          if (p instanceof Outcome.Conflict left) {
-            left(resource, left.message(), true);
-          } else if (outcome == null || !(p instanceof Outcome.Synced)) {
-            outcome = p;
-          }
+      Outcome outcome = owned == null ? null : converger.delete(owned);
+      if (pending != null && (outcome == null || outcome instanceof Outcome.Synced)) {
+        Outcome p = converger.deleteIfSent(pending, PendingWrite.sent(resource.getStatus(),
+            settings.fingerprints(), null));
+        if (p instanceof Outcome.Conflict left) {
+          left(resource, left.message(), true);
+        } else if (outcome == null || !(p instanceof Outcome.Synced)) {
+          outcome = p;
         }
-        return outcome;
-      });
+      }
+      return outcome;
     } catch (RuntimeException e) {
       return InternalErrors.outcome(LOG, "deletion", e);
     }

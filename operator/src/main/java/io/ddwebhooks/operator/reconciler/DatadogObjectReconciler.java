@@ -2,10 +2,8 @@ package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
-import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.datadog.WritePriority;
-import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Directives;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Outcomes;
@@ -45,7 +43,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   private final Class<R> type;
   private final ResourceKind<S, T> kind;
-  private final Function<WebhooksIntegrationApi, RemoteObjects<T>> remote;
+  private final Convergers<T> convergers;
   private final ReconcileSettings settings;
   private final OrgStep orgs;
   private final OrgMoves moves;
@@ -59,20 +57,16 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       Function<WebhooksIntegrationApi, RemoteObjects<T>> remote, ReconcileSettings settings) {
     this.type = type;
     this.kind = kind;
-    this.remote = remote;
+    this.convergers = new Convergers<>(kind, remote, settings.orgs());
     this.settings = settings;
     this.orgs = new OrgStep(settings.credentials());
     this.moves = new OrgMoves(orgs, settings.events(), settings.fingerprints());
     this.verifications = new Verifications(settings.fingerprints(), settings.clock(), settings.observer());
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
         settings.random(), verifications);
-    this.cleanup = new Cleanup<>(kind, orgs, moves, this::converger, reporter, settings, applied);
+    this.cleanup = new Cleanup<>(kind, orgs, moves, convergers, reporter, settings, applied);
     this.variables = new VariableGate(settings.templates(), orgs, settings.orgs(), settings.events(),
         settings.clock(), settings.resync(), settings.references());
-  }
-
-  private Converger<T> converger(OrgTarget target) {
-    return new Converger<>(kind, remote.apply(settings.orgs().api(target)));
   }
 
   @Override
@@ -126,7 +120,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     String name = datadogName(resource);
     String tenant = resource.getMetadata().getNamespace();
     if (!directives.observeOnly() && book.userChange(null)
-        && settings.orgs().writeQueueFull(org.target(), tenant)) {
+        && settings.orgs().wouldTurnAway(org.target(), WritePriority.USER_CHANGE, tenant)) {
       return Outcomes.busy(name); // a write is due and would find no place: not even its Secrets are read now
     }
     Optional<R> holder = NameClaims.otherOwner(resource, name, orgs.sameOrg(claimants, org), this::datadogName);
@@ -141,7 +135,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     Optional<Outcome> refusedTemplate = variables.gate(resource, book, kind, run.values, org);
     if (refusedTemplate.isPresent()) {
       return refusedTemplate.get() instanceof Outcome.VariableNotAllowed refused && !directives.observeOnly()
-          ? Withdrawal.withdraw(resource, book.status(), refused, orgs, org, converger(org.target()), settings)
+          ? Withdrawal.withdraw(resource, book.status(), refused, orgs, org, convergers, settings)
           : refusedTemplate.get();
     }
     ResourceKind.History history = book.history();
@@ -150,7 +144,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
         : WritePriority.RESYNC;
     if (directives.observeOnly()) {
       book.observed(run.values.versions());
-      return WritePriority.run(priority, tenant, () -> converger(org.target()).observe(desired));
+      return convergers.at(org.target(), priority, tenant).observe(desired);
     }
     String canonical = kind.canonical(desired);
     String fingerprint = book.fingerprint(canonical);
@@ -166,18 +160,17 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       return hold.get().outcome();
     }
     book.writingTo(org.record());
-    // a user's change takes its place in the org's write queue before it reads, or waits without reading
-    Outcome outcome = settings.orgs().inTurn(org.target(), priority, tenant, () -> converger(org.target())
-        .apply(desired, book.ownership(directives, canonical, kind.recognizable(desired), settings.clock().instant()),
-            book.intent()), () -> Outcomes.busy(name));
+    // a user's change takes its place in the org's write queue before it reads, or is sent back without reading
+    Outcome outcome = convergers.inTurn(org.target(), priority, tenant, name, converger -> converger.apply(desired,
+        book.ownership(directives, canonical, kind.recognizable(desired), settings.clock().instant()), book.intent()));
     book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);
     if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
-      remote.apply(settings.orgs().api(org.target())).id().apply(name).ifPresent(book.status()::setId);
+      convergers.knownId(org.target(), name).ifPresent(book.status()::setId);
       run.recheck = verifications.verified(resource, interval);
       kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));
-      outcome = moving ? moves.finish(resource, book, directives, outcome, this::converger) : outcome;
+      outcome = moving ? moves.finish(resource, book, directives, outcome, convergers) : outcome;
     }
     return outcome;
   }

@@ -13,7 +13,6 @@ import io.ddwebhooks.operator.sync.Outcome;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.net.URI;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,7 +71,7 @@ final class OrgMoves {
    * cannot be reached) and clears the record. Returns {@code converged}, or the old org's failure to retry on.
    */
   Outcome finish(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusBook book,
-      Directives directives, Outcome converged, Function<OrgTarget, Converger<?>> convergers) {
+      Directives directives, Outcome converged, Convergers<?> convergers) {
     OrgMove from = book.status().getMovingFrom();
     String to = describe(book.status().getCredentials().getRef(), book.status().getCredentials().getOrg());
     String name = book.status().getRemoteName();
@@ -82,7 +81,7 @@ final class OrgMoves {
       finishMove(book.status(), null);
       return converged;
     }
-    Optional<Converger<?>> old = oldOrg(resource, from).map(convergers);
+    Optional<Converger<?>> old = oldOrg(resource, from).map(target -> oldCopy(convergers, target));
     if (old.isEmpty()) {
       events.warning(resource, "OldCopyLeft", "moved '" + name + "' to " + to + ", but " + describe(from)
           + " cannot be reached any more (its credentials or keys are gone, or now reach another org): its copy '"
@@ -109,12 +108,12 @@ final class OrgMoves {
 
   /** For a deleted resource: deletes the copy it was moving away from, unless policy or reachability says not. */
   Optional<Outcome> deleteOld(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource,
-      Function<OrgTarget, Converger<?>> convergers) {
+      Convergers<?> convergers) {
     OrgMove from = resource.getStatus() == null ? null : resource.getStatus().getMovingFrom();
     if (from == null) {
       return Optional.empty();
     }
-    Optional<Converger<?>> old = oldOrg(resource, from).map(convergers);
+    Optional<Converger<?>> old = oldOrg(resource, from).map(target -> oldCopy(convergers, target));
     if (old.isEmpty()) {
       events.warning(resource, "OldCopyLeft", "the copy '" + from.getName() + "' in " + describe(from)
           + " is left there: that org cannot be reached any more");
@@ -130,8 +129,13 @@ final class OrgMoves {
 
   private Outcome deleteOld(Converger<?> old, OrgMove from) {
     String sent = from.getPendingFingerprint();
-    return WritePriority.run(WritePriority.USER_CHANGE, () -> sent == null ? old.delete(from.getName())
-        : old.deleteIfSent(from.getName(), text -> fingerprints.matches(sent, text)));
+    return sent == null ? old.delete(from.getName())
+        : old.deleteIfSent(from.getName(), text -> fingerprints.matches(sent, text));
+  }
+
+  /** Deleting the old copy is part of a user's change; it holds no place in the write queue before it writes. */
+  private static Converger<?> oldCopy(Convergers<?> convergers, OrgTarget target) {
+    return convergers.at(target, WritePriority.USER_CHANGE, null);
   }
 
   /** The old org's target, only if its credentials still reach that very org. */
