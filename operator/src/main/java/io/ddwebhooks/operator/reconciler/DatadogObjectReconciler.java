@@ -79,41 +79,41 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
   public UpdateControl<R> reconcile(R resource, Collection<R> claimants) {
     StatusBook book = StatusBook.open(resource, settings.fingerprints()).checkpointWith(settings.checkpoint());
     Directives directives = settings.directives(resource);
-    Run run = new Run();
+    Run run;
     try {
-      run.outcome = converge(resource, directives, book, claimants, run);
+      run = converge(resource, directives, book, claimants);
     } catch (RuntimeException e) {
-      run.outcome = InternalErrors.outcome(LOG, "reconcile", e);
+      run = new Run(InternalErrors.outcome(LOG, "reconcile", e));
     }
-    Optional<Duration> next = reporter.reconciled(resource, book, run.outcome, applied.redactor(resource,
-        run.values).and(settings.credentials().knownKeys(resource.getMetadata().getNamespace())),
-        run.recheck != null ? run.recheck : directives.checkEvery(settings.resync()));
-    applied.remember(resource, run.values); // whatever the answer: a failed write may have been applied
-    if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Wrote) {
+    Optional<Duration> next = reporter.reconciled(resource, book, run.outcome(), applied.redactor(resource,
+        run.values()).and(settings.credentials().knownKeys(resource.getMetadata().getNamespace())),
+        run.recheck() != null ? run.recheck() : directives.checkEvery(settings.resync()));
+    applied.remember(resource, run.values()); // whatever the answer: a failed write may have been applied
+    if (run.outcome() instanceof Outcome.Synced || run.outcome() instanceof Outcome.Wrote) {
       settings.references().applied(resource);
     }
-    return book.control(resource, next, !(run.outcome instanceof Outcome.Stopped));
+    return book.control(resource, next, !(run.outcome() instanceof Outcome.Stopped));
   }
 
-  /** What one run resolved, so that the report can redact what the run read even when a step threw. */
-  private static final class Run {
-    SecretValues values = SecretValues.none();
-    Outcome outcome;
-    Duration recheck;
+  /** What one run came to, the Secret values it read (to redact) and when to look again (null: at the interval). */
+  private record Run(Outcome outcome, SecretValues values, Duration recheck) {
+    Run(Outcome outcome) {
+      this(outcome, SecretValues.none(), null);
+    }
   }
 
-  private Outcome converge(R resource, Directives directives, StatusBook book, Collection<R> claimants, Run run) {
+  private Run converge(R resource, Directives directives, StatusBook book, Collection<R> claimants) {
     if (directives.paused()) {
-      return Directives.PAUSED;
+      return new Run(Directives.PAUSED);
     }
     List<String> problems = new ArrayList<>(kind.validate(resource.getSpec(), resource.getMetadata().getName()));
     problems.addAll(directives.problems());
     if (!problems.isEmpty()) {
-      return new Outcome.Invalid(String.join("; ", problems));
+      return new Run(new Outcome.Invalid(String.join("; ", problems)));
     }
     CredentialsResolver.Resolved resolved = orgs.resolve(resource);
     if (resolved instanceof CredentialsResolver.Problem problem) {
-      return problem.outcome();
+      return new Run(problem.outcome());
     }
     CredentialsResolver.Org org = (CredentialsResolver.Org) resolved;
     boolean moving = !directives.observeOnly() && moves.start(resource, book, org);
@@ -121,58 +121,66 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     String tenant = resource.getMetadata().getNamespace();
     if (!directives.observeOnly() && book.userChange(null)
         && settings.orgs().wouldTurnAway(org.target(), WritePriority.USER_CHANGE, tenant)) {
-      return Outcomes.busy(name); // a write is due and would find no place: not even its Secrets are read now
+      return new Run(Outcomes.busy(name)); // a write is due and would find no place: its Secrets are not read now
     }
     Optional<R> holder = NameClaims.otherOwner(resource, name, orgs.sameOrg(claimants, org), this::datadogName);
     if (holder.isPresent()) {
-      return NameClaims.conflict(kind.noun(), name, holder.get(), tenant);
+      return new Run(NameClaims.conflict(kind.noun(), name, holder.get(), tenant));
     }
     SecretStep.Result secrets = SecretStep.read(settings.secrets(), kind, tenant, resource.getSpec());
-    run.values = secrets.values();
-    if (secrets.stop() != null) {
-      return secrets.stop();
+    try {
+      return secrets.stop() != null ? new Run(secrets.stop(), secrets.values(), null)
+          : convergeWith(resource, directives, book, org, moving, secrets.values());
+    } catch (RuntimeException e) {
+      // the values read are redacted from the report (and remembered) even when a later step threw
+      return new Run(InternalErrors.outcome(LOG, "reconcile", e), secrets.values(), null);
     }
-    Optional<Outcome> refusedTemplate = variables.gate(resource, book, kind, run.values, org);
+  }
+
+  /** The run once its Secrets were read ({@code values}): render, compare, write. */
+  private Run convergeWith(R resource, Directives directives, StatusBook book, CredentialsResolver.Org org,
+      boolean moving, SecretValues values) {
+    String name = datadogName(resource);
+    String tenant = resource.getMetadata().getNamespace();
+    Optional<Outcome> refusedTemplate = variables.gate(resource, book, kind, values, org);
     if (refusedTemplate.isPresent()) {
-      return refusedTemplate.get() instanceof Outcome.VariableNotAllowed refused && !directives.observeOnly()
+      return new Run(refusedTemplate.get() instanceof Outcome.VariableNotAllowed refused && !directives.observeOnly()
           ? Withdrawal.withdraw(resource, book.status(), refused, orgs, org, convergers, settings)
-          : refusedTemplate.get();
+          : refusedTemplate.get(), values, null);
     }
     ResourceKind.History history = book.history();
-    T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values, history);
-    WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
-        : WritePriority.RESYNC;
+    T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), values, history);
+    WritePriority priority = book.userChange(values.versions()) ? WritePriority.USER_CHANGE : WritePriority.RESYNC;
     if (directives.observeOnly()) {
-      book.observed(run.values.versions());
-      return convergers.at(org.target(), priority, tenant).observe(desired);
+      book.observed(values.versions());
+      return new Run(convergers.at(org.target(), priority, tenant).observe(desired), values, null);
     }
     String canonical = kind.canonical(desired);
     String fingerprint = book.fingerprint(canonical);
     Optional<String> refused = book.refusedBefore(canonical);
     if (refused.isPresent()) {
-      return new Outcome.Rejected(refused.get());
+      return new Run(new Outcome.Rejected(refused.get()), values, null);
     }
     Duration interval = directives.checkEvery(settings.resync());
     Optional<Verifications.Hold> hold = moving ? Optional.empty() : verifications.hold(resource, book.status(),
-        canonical, name, org, run.values.versions(), interval);
+        canonical, name, org, values.versions(), interval);
     if (hold.isPresent()) {
-      run.recheck = hold.get().recheck();
-      return hold.get().outcome();
+      return new Run(hold.get().outcome(), values, hold.get().recheck());
     }
     book.writingTo(org.record());
-    // a user's change takes its place in the org's write queue before it reads, or is sent back without reading
     Outcome outcome = convergers.inTurn(org.target(), priority, tenant, name, converger -> converger.apply(desired,
         book.ownership(directives, canonical, kind.recognizable(desired), settings.clock().instant()), book.intent()));
-    book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
+    book.settle(outcome, name, fingerprint, values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);
+    Duration recheck = null;
     if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Wrote) {
       convergers.knownId(org.target(), name).ifPresent(book.status()::setId);
-      run.recheck = verifications.verified(resource, interval);
+      recheck = verifications.verified(resource, interval);
       kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));
       outcome = moving ? moves.finish(resource, book, directives, outcome, convergers) : outcome;
     }
-    return outcome;
+    return new Run(outcome, values, recheck);
   }
 
   @Override
