@@ -10,10 +10,12 @@ import java.util.Optional;
  */
 public class DatadogApiException extends RuntimeException {
 
+  /** No answer: a network failure (or a call never sent, {@link TurnedAwayException}). */
   public static final int NETWORK_ERROR = 0;
-  /** Not sent: too many writes already wait for the org's turn. */
-  public static final int BUSY = -1;
-  /** Cut short: the operator is stopping (its thread was interrupted); the call may or may not have been carried out. */
+  /**
+   * Cut short: the operator is stopping (its thread was interrupted); the call may or may not have been carried
+   * out.
+   */
   public static final int STOPPING = -2;
 
   private final int status;
@@ -21,7 +23,12 @@ public class DatadogApiException extends RuntimeException {
   private final Duration retryAfter;
 
   public DatadogApiException(String operation, int status, List<String> errors, Duration retryAfter) {
-    super(describe(operation, status, errors));
+    this(operation, describe(status), status, errors, retryAfter);
+  }
+
+  /** {@code what}: what became of the call, for the message ("not sent", say). */
+  DatadogApiException(String operation, String what, int status, List<String> errors, Duration retryAfter) {
+    super(operation + ": " + what + (errors.isEmpty() ? "" : ": " + String.join("; ", errors)));
     this.status = status;
     this.errors = List.copyOf(errors);
     this.retryAfter = retryAfter;
@@ -41,10 +48,9 @@ public class DatadogApiException extends RuntimeException {
     return new DatadogApiException(operation, STOPPING, List.of(), null);
   }
 
-  private static String describe(String operation, int status, List<String> errors) {
-    String what = status == NETWORK_ERROR ? "failed to reach Datadog" : status == BUSY ? "not sent"
+  private static String describe(int status) {
+    return status == NETWORK_ERROR ? "failed to reach Datadog"
         : status == STOPPING ? "cut short: the operator is stopping" : "Datadog answered " + status;
-    return operation + ": " + what + (errors.isEmpty() ? "" : ": " + String.join("; ", errors));
   }
 
   public int status() {
@@ -62,6 +68,6 @@ public class DatadogApiException extends RuntimeException {
 
   /** What this answer means for {@code operation}. */
   public Verdict verdict(Operation operation) {
-    return Verdict.of(operation, status, errors);
+    return Verdict.of(operation, this);
   }
 }

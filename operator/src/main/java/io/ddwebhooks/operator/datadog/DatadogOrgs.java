@@ -25,7 +25,7 @@ public final class DatadogOrgs {
   private final Map<String, PriorityWriteGate> gates = new ConcurrentHashMap<>();
   private final Map<String, Map<Access, WebhooksIntegrationApi>> byKeys = new java.util.HashMap<>();
   private final Map<String, ReadPacer> pacers = new ConcurrentHashMap<>();
-  private final double readsPerSecond;
+  private final Supplier<ReadPacer> newPacer;
 
   /** {@code clients}: the raw (unserialised) API for a target; called once per org and key pair. Reads unpaced. */
   public DatadogOrgs(Function<OrgTarget, WebhooksIntegrationApi> clients) {
@@ -34,15 +34,58 @@ public final class DatadogOrgs {
 
   /** As above, with each org's reads paced to {@code readsPerSecond} (0: not paced). */
   public DatadogOrgs(Function<OrgTarget, WebhooksIntegrationApi> clients, double readsPerSecond) {
-    this.clients = clients;
-    this.readsPerSecond = readsPerSecond;
+    this(clients, readsPerSecond <= 0 ? null : () -> new ReadPacer(readsPerSecond));
   }
 
-  /** The API of {@code target}'s org, its writes serialised with every other writer of that org. */
-  public WebhooksIntegrationApi api(OrgTarget target) {
-    return new SerializedWrites(client(target), gates.computeIfAbsent(target.key(), k -> new PriorityWriteGate()),
-        MAX_WAITING_PER_ORG, readsPerSecond <= 0 ? null
-            : pacers.computeIfAbsent(target.key(), k -> new ReadPacer(readsPerSecond)));
+  /** {@code newPacer}: each org's read pace, made on its first read (null: not paced). */
+  DatadogOrgs(Function<OrgTarget, WebhooksIntegrationApi> clients, Supplier<ReadPacer> newPacer) {
+    this.clients = clients;
+    this.newPacer = newPacer;
+  }
+
+  /**
+   * Enters a turn at {@code target}'s org for calls with {@code priority} for {@code tenant} (a namespace). A user's
+   * change first takes a place in the org's write queue, so that a full queue turns it away (the turn is not
+   * {@link OrgTurn#admitted() admitted}) before it spends a read; a resync waits for its place when it writes.
+   */
+  public OrgTurn enter(OrgTarget target, WritePriority priority, String tenant) {
+    PriorityWriteGate gate = gate(target);
+    PriorityWriteGate.Reservation place = null;
+    if (priority == WritePriority.USER_CHANGE) {
+      place = gate.reserve(priority, tenant, MAX_WAITING_PER_ORG);
+      if (place == null) {
+        return new OrgTurn(priority, tenant, gate, null, null);
+      }
+    }
+    return new OrgTurn(priority, tenant, gate, place, serialized(target, gate, priority, tenant, place));
+  }
+
+  /**
+   * The API of {@code target}'s org for calls with {@code priority} for {@code tenant} that hold no place in its write
+   * queue beforehand: a write waits for (or is refused) a place when it comes. Its writes are serialised with every
+   * other writer of that org.
+   */
+  public WebhooksIntegrationApi api(OrgTarget target, WritePriority priority, String tenant) {
+    return serialized(target, gate(target), priority, tenant, null);
+  }
+
+  /**
+   * Whether {@link #enter} with {@code priority} for {@code tenant} would now be turned away, without taking a place:
+   * for a change that should not even read its Secrets when it could not write, yet holds no place while it reads.
+   */
+  public boolean wouldTurnAway(OrgTarget target, WritePriority priority, String tenant) {
+    PriorityWriteGate gate = gates.get(target.key());
+    return gate != null && gate.full(priority, tenant, MAX_WAITING_PER_ORG);
+  }
+
+  private PriorityWriteGate gate(OrgTarget target) {
+    return gates.computeIfAbsent(target.key(), k -> new PriorityWriteGate());
+  }
+
+  private SerializedWrites serialized(OrgTarget target, PriorityWriteGate gate, WritePriority priority,
+      String tenant, PriorityWriteGate.Reservation place) {
+    ReadPacer reads = newPacer == null ? null : pacers.computeIfAbsent(target.key(), k -> newPacer.get());
+    return new SerializedWrites(client(target), gate, MAX_WAITING_PER_ORG, reads, priority, tenant, place);
   }
 
   /** How a client reaches an org: its endpoint and key pair (in memory only; never printed). */
@@ -71,29 +114,6 @@ public final class DatadogOrgs {
   }
 
   private static final int CLIENTS_PER_ORG = 4;
-
-  /**
-   * Runs {@code call} (reads, then perhaps a write) with {@code priority} for {@code tenant} (a namespace). A user's
-   * change first takes a place in the org's write queue, so that a full queue turns it away ({@code busy} answers)
-   * before it spends a read.
-   */
-  public <V> V inTurn(OrgTarget target, WritePriority priority, String tenant, Supplier<V> call, Supplier<V> busy) {
-    PriorityWriteGate gate = gates.computeIfAbsent(target.key(), k -> new PriorityWriteGate());
-    if (priority == WritePriority.USER_CHANGE && !gate.reserve(priority, tenant, MAX_WAITING_PER_ORG)) {
-      return busy.get();
-    }
-    try {
-      return WritePriority.run(priority, tenant, call);
-    } finally {
-      gate.unreserve();
-    }
-  }
-
-  /** Whether a user's change of {@code tenant} to {@code target}'s org now would find no place in its queue. */
-  public boolean writeQueueFull(OrgTarget target, String tenant) {
-    PriorityWriteGate gate = gates.get(target.key());
-    return gate != null && gate.full(WritePriority.USER_CHANGE, tenant, MAX_WAITING_PER_ORG);
-  }
 
   /** Writers waiting for their org's turn, all orgs together. */
   public int queuedWrites() {

@@ -1,10 +1,10 @@
 package io.ddwebhooks.operator.datadog;
 
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 /**
  * One holder at a time. Waiters are served by priority (user changes before resyncs), then taking turns between
@@ -22,26 +22,37 @@ final class PriorityWriteGate {
 
   private record Ticket(Place place, int round, long sequence) {}
 
+  /** A place taken before the write it is for (see {@link #reserve}); one object per taking, told apart by identity. */
+  static final class Reservation {
+    private final Place place;
+
+    private Reservation(Place place) {
+      this.place = place;
+    }
+  }
+
   private static final Comparator<Ticket> ORDER = Comparator.comparing((Ticket t) -> t.place().priority())
       .thenComparingInt(Ticket::round).thenComparingLong(Ticket::sequence);
 
   private final PriorityQueue<Ticket> waiting = new PriorityQueue<>(ORDER);
-  /** Threads that hold a place in the queue before their write (see {@link #reserve}). */
-  private final Map<Thread, Place> reserved = new HashMap<>();
+  /** Places held before their write (see {@link #reserve}). */
+  private final Set<Reservation> reserved = new HashSet<>();
   private long sequence;
   private boolean held;
 
   /**
-   * Takes a place among the {@code maxWaiting} for the calling thread before it reads what to write, so that a full
-   * queue turns it away before it spends a read, not after; false when there is no place for it.
+   * Takes a place among the {@code maxWaiting} before its holder reads what to write, so that a full queue turns it
+   * away before it spends a read, not after; null when there is no place for it. The holder's first write
+   * ({@link #acquire(WritePriority, String, int, Reservation)}) uses it; {@link #unreserve} gives back one unused.
    */
-  synchronized boolean reserve(WritePriority priority, String tenant, int maxWaiting) {
+  synchronized Reservation reserve(WritePriority priority, String tenant, int maxWaiting) {
     Place place = new Place(priority, tenant);
     if (!admits(place, maxWaiting)) {
-      return false;
+      return null;
     }
-    reserved.put(Thread.currentThread(), place);
-    return true;
+    Reservation reservation = new Reservation(place);
+    reserved.add(reservation);
+    return reservation;
   }
 
   /** Whether {@link #reserve} would find no place now. */
@@ -49,18 +60,26 @@ final class PriorityWriteGate {
     return !admits(new Place(priority, tenant), maxWaiting);
   }
 
-  /** Gives back the calling thread's place, if it did not use it for a write. */
-  synchronized void unreserve() {
-    reserved.remove(Thread.currentThread());
+  /** Gives back {@code reservation} (none: null), if no write used it. */
+  synchronized void unreserve(Reservation reservation) {
+    reserved.remove(reservation);
   }
 
   synchronized void acquire(WritePriority priority) throws InterruptedException {
     acquire(priority, null, Integer.MAX_VALUE);
   }
 
-  /** Waits for the turn unless no place is left for it; false then, without waiting. */
   synchronized boolean acquire(WritePriority priority, String tenant, int maxWaiting) throws InterruptedException {
-    Place place = reserved.remove(Thread.currentThread());
+    return acquire(priority, tenant, maxWaiting, null);
+  }
+
+  /**
+   * Waits for the turn in the place {@code reservation} holds, if it still holds one (a first write), else in a new
+   * place unless none is left for it; false then, without waiting.
+   */
+  synchronized boolean acquire(WritePriority priority, String tenant, int maxWaiting, Reservation reservation)
+      throws InterruptedException {
+    Place place = reservation != null && reserved.remove(reservation) ? reservation.place : null;
     if (place == null) {
       place = new Place(priority, tenant);
       if (!admits(place, maxWaiting)) {
@@ -108,7 +127,7 @@ final class PriorityWriteGate {
 
   private int count(java.util.function.Predicate<Place> which) {
     return (int) (waiting.stream().map(Ticket::place).filter(which).count()
-        + reserved.values().stream().filter(which).count());
+        + reserved.stream().map(r -> r.place).filter(which).count());
   }
 
   synchronized void release() {

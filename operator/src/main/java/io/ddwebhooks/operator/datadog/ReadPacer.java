@@ -1,7 +1,6 @@
 package io.ddwebhooks.operator.datadog;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -9,7 +8,7 @@ import java.util.function.LongSupplier;
 
 /**
  * Spaces one Datadog org's reads to a steady rate, all resources together, and slows them all when Datadog says 429.
- * A read whose turn is near waits for it; one whose turn is further off is not sent: it fails as {@code BUSY} with
+ * A read whose turn is near waits for it; one whose turn is further off is not sent ({@link TurnedAwayException}), with
  * the time to its turn, and the resource comes back then, so no worker thread sleeps through a backlog.
  *
  * <p>Changes first: a read for a user's change ({@link WritePriority#USER_CHANGE}) may book a turn up to
@@ -64,9 +63,10 @@ public final class ReadPacer {
   }
 
   /**
-   * Takes the next read turn for {@code priority}: returns once it has come, or throws BUSY when it is further off
-   * than this priority may wait ({@link #MAX_WAIT} for a change, the next turn for a resync). Returns when the read
-   * went out, for {@link #rateLimited(Duration, long)} and {@link #answered(long)}.
+   * Takes the next read turn for {@code priority}: returns once it has come, or turns the read away
+   * ({@link TurnedAwayException}) when it is further off than this priority may wait ({@link #MAX_WAIT} for a
+   * change, the next turn for a resync). Returns when the read went out, for {@link #rateLimited(Duration, long)}
+   * and {@link #answered(long)}.
    */
   public long acquire(String operation, WritePriority priority) {
     long wait;
@@ -82,9 +82,8 @@ public final class ReadPacer {
           resyncTurnedAway = now;
           resyncsTurnedAway++;
         }
-        throw new DatadogApiException(operation, DatadogApiException.BUSY, List.of("the org's reads are paced"
-            + " (DATADOG_READS_PER_SECOND, or Datadog asked to slow down); tried again when its turn comes"),
-            Duration.ofNanos(Math.max(wait, spacingNanos)));
+        throw new TurnedAwayException(operation, "the org's reads are paced (DATADOG_READS_PER_SECOND, or Datadog"
+            + " asked to slow down); tried again when its turn comes", Duration.ofNanos(Math.max(wait, spacingNanos)));
       }
       nextFree = turn + spacingNanos;
       if (change) {

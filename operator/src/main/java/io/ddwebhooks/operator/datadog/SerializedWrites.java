@@ -7,7 +7,8 @@ import java.util.function.Supplier;
  * Lets one write at a time reach a Datadog org. Datadog keeps an org's webhooks and custom variables together and
  * concurrent writes race (Terraform's provider serialises them the same way); reads are not serialised.
  * Waiting writers are served by {@link WritePriority} (a user's change before a resync), then in arrival order.
- * Reads are paced per org ({@link ReadPacer}).
+ * Reads are paced per org ({@link ReadPacer}). One instance makes the calls of one {@link OrgTurn}: its priority and
+ * tenant go with every read and write, and its first write takes the place the turn reserved.
  */
 public class SerializedWrites implements WebhooksIntegrationApi {
 
@@ -15,33 +16,42 @@ public class SerializedWrites implements WebhooksIntegrationApi {
   private final PriorityWriteGate gate;
   private final int maxWaiting;
   private final ReadPacer reads;
+  private final WritePriority priority;
+  private final String tenant;
+  private final PriorityWriteGate.Reservation reservation;
 
+  /** Writes of a user's change, for no tenant, through a gate of their own; reads unpaced. */
   public SerializedWrites(WebhooksIntegrationApi delegate) {
-    this(delegate, new PriorityWriteGate(), Integer.MAX_VALUE, null);
+    this(delegate, new PriorityWriteGate(), Integer.MAX_VALUE, null, WritePriority.USER_CHANGE, null, null);
   }
 
   /**
    * Shares {@code gate} with the org's other writers; past {@code maxWaiting} waiters a write is refused as busy.
-   * {@code reads}: the org's read pace (null: reads go straight through).
+   * {@code reads}: the org's read pace (null: reads go straight through). Calls go with {@code priority} for
+   * {@code tenant}; the first write uses {@code reservation}, a place taken in {@code gate} beforehand (null: none).
    */
-  SerializedWrites(WebhooksIntegrationApi delegate, PriorityWriteGate gate, int maxWaiting, ReadPacer reads) {
+  SerializedWrites(WebhooksIntegrationApi delegate, PriorityWriteGate gate, int maxWaiting, ReadPacer reads,
+      WritePriority priority, String tenant, PriorityWriteGate.Reservation reservation) {
     this.delegate = delegate;
     this.gate = gate;
     this.maxWaiting = maxWaiting;
     this.reads = reads;
+    this.priority = priority;
+    this.tenant = tenant;
+    this.reservation = reservation;
   }
 
   private <T> T read(String operation, Supplier<T> call) {
     if (reads == null) {
       return call.get();
     }
-    long sentAt = reads.acquire(operation, WritePriority.current());
+    long sentAt = reads.acquire(operation, priority);
     try {
       T answer = call.get();
       reads.answered(sentAt);
       return answer;
     } catch (DatadogApiException e) {
-      if (e.status() == 429) {
+      if (e.verdict(Operation.GET) == Verdict.RATE_LIMITED) {
         // one resource's 429 slows every read of the org
         reads.rateLimited(e.retryAfter().orElse(null), sentAt);
       }
@@ -56,9 +66,9 @@ public class SerializedWrites implements WebhooksIntegrationApi {
 
   private <T> T write(Supplier<T> call) {
     try {
-      if (!gate.acquire(WritePriority.current(), WritePriority.currentTenant(), maxWaiting)) {
-        throw new DatadogApiException("waiting to write to Datadog", DatadogApiException.BUSY,
-            java.util.List.of("the org's write queue is full; tried again shortly"), null);
+      if (!gate.acquire(priority, tenant, maxWaiting, reservation)) {
+        throw new TurnedAwayException("waiting to write to Datadog",
+            "the org's write queue is full; tried again shortly", null);
       }
     } catch (InterruptedException e) {
       throw DatadogApiException.stopping("waiting to write to Datadog");

@@ -23,18 +23,23 @@ public enum Verdict {
   RATE_LIMITED,
   /** No answer, a 5xx, or anything a retry may fix (a 409 race on an update, say). */
   UNAVAILABLE,
-  /** Not sent: the org's write queue was full. Nothing happened; try again shortly. */
+  /** Not sent ({@link TurnedAwayException}): the org's write queue was full, or its reads paced; try again shortly. */
   BUSY,
   /** Cut short because the operator is stopping: maybe carried out, maybe not; the next leader looks again. */
   STOPPING;
+
+  /** What {@code failure} means for {@code operation}: a call never sent is {@link #BUSY}, else as its answer says. */
+  public static Verdict of(Operation operation, DatadogApiException failure) {
+    if (failure instanceof TurnedAwayException) {
+      return BUSY;
+    }
+    return of(operation, failure.status(), failure.errors());
+  }
 
   /** Status 0 is a network failure (no answer: timeout, reset, refused connection). */
   public static Verdict of(Operation operation, int status, List<String> errors) {
     if (status >= 200 && status < 300) {
       return SUCCESS;
-    }
-    if (status == DatadogApiException.BUSY) {
-      return BUSY;
     }
     if (status == DatadogApiException.STOPPING) {
       return STOPPING;
@@ -69,11 +74,11 @@ public enum Verdict {
   }
 
   /**
-   * Whether the write certainly did not happen: a 4xx refusal. After a timeout, a 5xx or a dropped connection the
-   * write may have been carried out.
+   * Whether the write certainly did not happen: a 4xx refusal, or a call never sent. After a timeout, a 5xx or a
+   * dropped connection the write may have been carried out.
    */
-  public static boolean certainlyNotApplied(int status) {
-    return (status >= 400 && status < 500) || status == DatadogApiException.BUSY;
+  public static boolean certainlyNotApplied(DatadogApiException failure) {
+    return failure instanceof TurnedAwayException || (failure.status() >= 400 && failure.status() < 500);
   }
 
   private static boolean mentions(List<String> errors, String text) {

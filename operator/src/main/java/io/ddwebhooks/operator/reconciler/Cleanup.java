@@ -3,21 +3,19 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.crd.Annotations;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
-import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.ddwebhooks.operator.reconciler.kube.SecretSource;
 import io.ddwebhooks.operator.sync.Converger;
-import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Redactor;
 import io.ddwebhooks.operator.sync.ResourceKind;
+import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,13 +36,13 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
   private final ResourceKind<S, T> kind;
   private final OrgStep orgs;
   private final OrgMoves moves;
-  private final Function<OrgTarget, Converger<T>> convergers;
+  private final Convergers<T> convergers;
   private final Reporter reporter;
   private final ReconcileSettings settings;
   private final RecentSecretValues applied;
 
-  Cleanup(ResourceKind<S, T> kind, OrgStep orgs, OrgMoves moves, Function<OrgTarget, Converger<T>> convergers,
-      Reporter reporter, ReconcileSettings settings, RecentSecretValues applied) {
+  Cleanup(ResourceKind<S, T> kind, OrgStep orgs, OrgMoves moves, Convergers<T> convergers, Reporter reporter,
+      ReconcileSettings settings, RecentSecretValues applied) {
     this.kind = kind;
     this.orgs = orgs;
     this.moves = moves;
@@ -55,7 +53,7 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
   }
 
   DeleteControl cleanup(R resource) {
-    ResourcePolicy directives = settings.directives(resource);
+    ResourcePolicy policy = settings.policy(resource);
     DatadogResourceStatus status = resource.getStatus();
     String owned = status == null ? null : status.getRemoteName();
     // a create or rename whose answer was lost may have made this name
@@ -67,11 +65,11 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
       LOG.info("nothing to delete in Datadog: this resource owns no {}", kind.noun());
       return gone(resource);
     }
-    if (directives.paused() || directives.observeOnly() || directives.orphanOnDelete()) {
-      String why = directives.paused() ? "the resource is paused (" + Annotations.PAUSED + ")"
-          : directives.observeOnly() ? "managementPolicy is ObserveOnly" : "deletionPolicy is Orphan";
+    if (policy.paused() || policy.observeOnly() || policy.orphanOnDelete()) {
+      String why = policy.paused() ? "the resource is paused (" + Annotations.PAUSED + ")"
+          : policy.observeOnly() ? "managementPolicy is ObserveOnly" : "deletionPolicy is Orphan";
       String what = owned != null ? owned : pending != null ? pending : status.getMovingFrom().getName();
-      left(resource, "left " + kind.noun() + " '" + what + "' in Datadog: " + why, directives.paused());
+      left(resource, "left " + kind.noun() + " '" + what + "' in Datadog: " + why, policy.paused());
       return gone(resource);
     }
     Outcome outcome = null;
@@ -89,12 +87,13 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
         }
       } else {
         CredentialsResolver.Org o = (CredentialsResolver.Org) org;
-        outcome = deleteIn(resource, convergers.apply(o.target()), owned, pending);
+        // a user's change that holds no place in the write queue before it writes
+        outcome = deleteIn(resource, convergers.at(o.target(), WritePriority.USER_CHANGE, null), owned, pending);
       }
     }
     if (outcome == null || outcome instanceof Outcome.Synced) {
       // half way through a move, the copy in the old org is this resource's too
-      Optional<Outcome> old = moves.deleteOld(resource, target -> convergers.apply(target));
+      Optional<Outcome> old = moves.deleteOld(resource, convergers);
       if (old.isPresent() && !(old.get() instanceof Outcome.Synced)) {
         outcome = old.get();
       } else if (outcome == null && !letGo) {
@@ -116,19 +115,17 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
    */
   private Outcome deleteIn(R resource, Converger<T> converger, String owned, String pending) {
     try {
-      return WritePriority.run(WritePriority.USER_CHANGE, () -> {
-        Outcome outcome = owned == null ? null : converger.delete(owned);
-        if (pending != null && (outcome == null || outcome instanceof Outcome.Synced)) {
-          Outcome p = converger.deleteIfSent(pending, PendingWrite.sent(resource.getStatus(),
-              settings.fingerprints(), null));
-          if (p instanceof Outcome.Conflict left) {
-            left(resource, left.message(), true);
-          } else if (outcome == null || !(p instanceof Outcome.Synced)) {
-            outcome = p;
-          }
+      Outcome outcome = owned == null ? null : converger.delete(owned);
+      if (pending != null && (outcome == null || outcome instanceof Outcome.Synced)) {
+        Outcome p = converger.deleteIfSent(pending, PendingWrite.sent(resource.getStatus(),
+            settings.fingerprints(), null));
+        if (p instanceof Outcome.Conflict left) {
+          left(resource, left.message(), true);
+        } else if (outcome == null || !(p instanceof Outcome.Synced)) {
+          outcome = p;
         }
-        return outcome;
-      });
+      }
+      return outcome;
     } catch (RuntimeException e) {
       return InternalErrors.outcome(LOG, "deletion", e);
     }

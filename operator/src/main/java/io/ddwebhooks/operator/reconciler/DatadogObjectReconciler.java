@@ -2,19 +2,17 @@ package io.ddwebhooks.operator.reconciler;
 
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
-import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
 import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsWatch;
 import io.ddwebhooks.operator.reconciler.kube.CachedStatusPatch;
 import io.ddwebhooks.operator.reconciler.kube.SecretWatch;
-import io.ddwebhooks.operator.sync.Converger;
-import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Outcomes;
 import io.ddwebhooks.operator.sync.RemoteObjects;
 import io.ddwebhooks.operator.sync.ResourceKind;
+import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.SecretValues;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
@@ -34,9 +32,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reconcile script the Datadog object kinds share: policy, validate, claim, resolve Secrets, render, converge, report. Each
- * step is a named collaborator with plain inputs; every outcome, including an exception nobody anticipated, ends in
- * status and an Event through {@link Reporter}. The subclasses only name the kind.
+ * The reconcile script the Datadog object kinds share: policy, validate, claim, resolve Secrets, render, converge,
+ * report. Each step is a named collaborator with plain inputs; every outcome, including an exception nobody
+ * anticipated, ends in status and an Event through {@link Reporter}. The subclasses only name the kind.
  *
  * @param <R> the custom resource
  * @param <S> its spec
@@ -49,7 +47,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   private final Class<R> type;
   private final ResourceKind<S, T> kind;
-  private final Function<WebhooksIntegrationApi, RemoteObjects<T>> remote;
+  private final Convergers<T> convergers;
   private final ReconcileSettings settings;
   private final OrgStep orgs;
   private final OrgMoves moves;
@@ -63,20 +61,16 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       Function<WebhooksIntegrationApi, RemoteObjects<T>> remote, ReconcileSettings settings) {
     this.type = type;
     this.kind = kind;
-    this.remote = remote;
+    this.convergers = new Convergers<>(kind, remote, settings.orgs());
     this.settings = settings;
     this.orgs = new OrgStep(settings.credentials());
     this.moves = new OrgMoves(orgs, settings.events(), settings.fingerprints());
     this.verifications = new Verifications(settings.fingerprints(), settings.clock(), settings.observer());
     this.reporter = new Reporter(settings.events(), settings.observer(), settings.backoff(), settings.clock(),
         settings.random(), verifications);
-    this.cleanup = new Cleanup<>(kind, orgs, moves, this::converger, reporter, settings, applied);
+    this.cleanup = new Cleanup<>(kind, orgs, moves, convergers, reporter, settings, applied);
     this.variables = new VariableGate(settings.templates(), orgs, settings.orgs(), settings.events(),
         settings.clock(), settings.resync(), settings.references());
-  }
-
-  private Converger<T> converger(OrgTarget target) {
-    return new Converger<>(kind, remote.apply(settings.orgs().api(target)));
   }
 
   @Override
@@ -87,103 +81,111 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
 
   /** One reconcile; {@code claimants} are the resources of this kind that claim the same Datadog name. */
   public UpdateControl<R> reconcile(R resource, Collection<R> claimants) {
-    StatusDraft book = StatusDraft.open(resource, settings.fingerprints()).checkpointWith(settings.checkpoint(), settings.clock());
-    ResourcePolicy directives = settings.directives(resource);
-    Run run = new Run();
+    StatusDraft draft = StatusDraft.open(resource, settings.fingerprints())
+        .checkpointWith(settings.checkpoint(), settings.clock());
+    ResourcePolicy policy = settings.policy(resource);
+    Run run;
     try {
-      run.outcome = converge(resource, directives, book, claimants, run);
+      run = converge(resource, policy, draft, claimants);
     } catch (RuntimeException e) {
-      run.outcome = InternalErrors.outcome(LOG, "reconcile", e);
+      run = new Run(InternalErrors.outcome(LOG, "reconcile", e));
     }
-    Optional<Duration> next = reporter.reconciled(resource, book, run.outcome, applied.redactor(resource,
-        run.values).and(settings.credentials().knownKeys(resource.getMetadata().getNamespace())),
-        run.recheck != null ? run.recheck : directives.checkEvery(settings.resync()));
-    applied.remember(resource, run.values); // whatever the answer: a failed write may have been applied
-    if (run.outcome instanceof Outcome.Synced || run.outcome instanceof Outcome.Applied) {
+    Optional<Duration> next = reporter.reconciled(resource, draft, run.outcome(), applied.redactor(resource,
+        run.values()).and(settings.credentials().knownKeys(resource.getMetadata().getNamespace())),
+        run.recheck() != null ? run.recheck() : policy.checkEvery(settings.resync()));
+    applied.remember(resource, run.values()); // whatever the answer: a failed write may have been applied
+    if (run.outcome() instanceof Outcome.Synced || run.outcome() instanceof Outcome.Applied) {
       settings.references().applied(resource);
     }
-    return book.control(resource, next, !(run.outcome instanceof Outcome.Stopped));
+    return draft.control(resource, next, !(run.outcome() instanceof Outcome.Stopped));
   }
 
-  /** What one run resolved, so that the report can redact what the run read even when a step threw. */
-  private static final class Run {
-    SecretValues values = SecretValues.none();
-    Outcome outcome;
-    Duration recheck;
+  /** What one run came to, the Secret values it read (to redact) and when to look again (null: at the interval). */
+  private record Run(Outcome outcome, SecretValues values, Duration recheck) {
+    Run(Outcome outcome) {
+      this(outcome, SecretValues.none(), null);
+    }
   }
 
-  private Outcome converge(R resource, ResourcePolicy directives, StatusDraft book, Collection<R> claimants, Run run) {
-    if (directives.paused()) {
-      return ResourcePolicy.PAUSED;
+  private Run converge(R resource, ResourcePolicy policy, StatusDraft draft, Collection<R> claimants) {
+    if (policy.paused()) {
+      return new Run(ResourcePolicy.PAUSED);
     }
     List<String> problems = new ArrayList<>(kind.validate(resource.getSpec(), resource.getMetadata().getName()));
-    problems.addAll(directives.problems());
+    problems.addAll(policy.problems());
     if (!problems.isEmpty()) {
-      return new Outcome.Invalid(String.join("; ", problems));
+      return new Run(new Outcome.Invalid(String.join("; ", problems)));
     }
     CredentialsResolver.Resolved resolved = orgs.resolve(resource);
     if (resolved instanceof CredentialsResolver.Problem problem) {
-      return problem.outcome();
+      return new Run(problem.outcome());
     }
     CredentialsResolver.Org org = (CredentialsResolver.Org) resolved;
-    boolean moving = !directives.observeOnly() && moves.start(resource, book, org);
+    boolean moving = !policy.observeOnly() && moves.start(resource, draft, org);
     String name = datadogName(resource);
     String tenant = resource.getMetadata().getNamespace();
-    if (!directives.observeOnly() && book.userChange(null)
-        && settings.orgs().writeQueueFull(org.target(), tenant)) {
-      return Outcomes.busy(name); // a write is due and would find no place: not even its Secrets are read now
+    if (!policy.observeOnly() && draft.userChange(null)
+        && settings.orgs().wouldTurnAway(org.target(), WritePriority.USER_CHANGE, tenant)) {
+      return new Run(Outcomes.busy(name)); // a write is due and would find no place: its Secrets are not read now
     }
     Optional<R> holder = NameClaims.otherOwner(resource, name, orgs.sameOrg(claimants, org), this::datadogName);
     if (holder.isPresent()) {
-      return NameClaims.conflict(kind.noun(), name, holder.get(), tenant);
+      return new Run(NameClaims.conflict(kind.noun(), name, holder.get(), tenant));
     }
     SecretStep.Result secrets = SecretStep.read(settings.secrets(), kind, tenant, resource.getSpec());
-    run.values = secrets.values();
-    if (secrets.stop() != null) {
-      return secrets.stop();
+    try {
+      return secrets.stop() != null ? new Run(secrets.stop(), secrets.values(), null)
+          : convergeWith(resource, policy, draft, org, moving, secrets.values());
+    } catch (RuntimeException e) {
+      // the values read are redacted from the report (and remembered) even when a later step threw
+      return new Run(InternalErrors.outcome(LOG, "reconcile", e), secrets.values(), null);
     }
-    Optional<Outcome> refusedTemplate = variables.gate(resource, book, kind, run.values, org);
+  }
+
+  /** The run once its Secrets were read ({@code values}): render, compare, write. */
+  private Run convergeWith(R resource, ResourcePolicy policy, StatusDraft draft, CredentialsResolver.Org org,
+      boolean moving, SecretValues values) {
+    String name = datadogName(resource);
+    String tenant = resource.getMetadata().getNamespace();
+    Optional<Outcome> refusedTemplate = variables.gate(resource, draft, kind, values, org);
     if (refusedTemplate.isPresent()) {
-      return refusedTemplate.get() instanceof Outcome.VariableNotAllowed refused && !directives.observeOnly()
-          ? Withdrawal.withdraw(resource, book.status(), refused, orgs, org, converger(org.target()), settings)
-          : refusedTemplate.get();
+      return new Run(refusedTemplate.get() instanceof Outcome.VariableNotAllowed refused && !policy.observeOnly()
+          ? Withdrawal.withdraw(resource, draft.status(), refused, orgs, org, convergers, settings)
+          : refusedTemplate.get(), values, null);
     }
-    ResourceKind.History history = book.history();
-    T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), run.values, history);
-    WritePriority priority = book.userChange(run.values.versions()) ? WritePriority.USER_CHANGE
-        : WritePriority.RESYNC;
-    if (directives.observeOnly()) {
-      book.observed(run.values.versions());
-      return WritePriority.run(priority, tenant, () -> converger(org.target()).observe(desired));
+    ResourceKind.History history = draft.history();
+    T desired = kind.render(resource.getSpec(), resource.getMetadata().getName(), values, history);
+    WritePriority priority = draft.userChange(values.versions()) ? WritePriority.USER_CHANGE : WritePriority.RESYNC;
+    if (policy.observeOnly()) {
+      draft.observed(values.versions());
+      return new Run(convergers.at(org.target(), priority, tenant).observe(desired), values, null);
     }
     String canonical = kind.canonical(desired);
-    String fingerprint = book.fingerprint(canonical);
-    Optional<String> refused = book.refusedBefore(canonical);
+    String fingerprint = draft.fingerprint(canonical);
+    Optional<String> refused = draft.refusedBefore(canonical);
     if (refused.isPresent()) {
-      return new Outcome.Rejected(refused.get());
+      return new Run(new Outcome.Rejected(refused.get()), values, null);
     }
-    Duration interval = directives.checkEvery(settings.resync());
-    Optional<Verifications.Hold> hold = moving ? Optional.empty() : verifications.hold(resource, book.status(),
-        canonical, name, org, run.values.versions(), interval);
+    Duration interval = policy.checkEvery(settings.resync());
+    Optional<Verifications.Hold> hold = moving ? Optional.empty() : verifications.hold(resource, draft.status(),
+        canonical, name, org, values.versions(), interval);
     if (hold.isPresent()) {
-      run.recheck = hold.get().recheck();
-      return hold.get().outcome();
+      return new Run(hold.get().outcome(), values, hold.get().recheck());
     }
-    book.writingTo(org.record());
-    // a user's change takes its place in the org's write queue before it reads, or waits without reading
-    Outcome outcome = settings.orgs().inTurn(org.target(), priority, tenant, () -> converger(org.target())
-        .apply(desired, book.ownership(directives, canonical, kind.recognizable(desired), settings.clock().instant()),
-            book.intent()), () -> Outcomes.busy(name));
-    book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
+    draft.writingTo(org.record());
+    Outcome outcome = convergers.inTurn(org.target(), priority, tenant, name, converger -> converger.apply(desired,
+        draft.ownership(policy, canonical, kind.recognizable(desired), settings.clock().instant()), draft.intent()));
+    draft.settle(outcome, name, fingerprint, values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);
+    Duration recheck = null;
     if (outcome instanceof Outcome.Synced || outcome instanceof Outcome.Applied) {
-      remote.apply(settings.orgs().api(org.target())).id().apply(name).ifPresent(book.status()::setId);
-      run.recheck = verifications.verified(resource, interval);
+      convergers.knownId(org.target(), name).ifPresent(draft.status()::setId);
+      recheck = verifications.verified(resource, interval);
       kind.advice(resource.getSpec(), history).ifPresent(a -> settings.events().warning(resource, "SetExplicitly", a));
-      outcome = moving ? moves.finish(resource, book, directives, outcome, this::converger) : outcome;
+      outcome = moving ? moves.finish(resource, draft, policy, outcome, convergers) : outcome;
     }
-    return outcome;
+    return new Run(outcome, values, recheck);
   }
 
   @Override
@@ -206,7 +208,7 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     return kind.datadogName(resource.getSpec(), resource.getMetadata().getName());
   }
 
-  /** Entries of per-resource state held (backoff, applied values); must shrink as resources go, and only this shows it. */
+  /** Entries of per-resource state held (backoff, applied values): must shrink as resources go; only this shows it. */
   int trackedFailures() {
     return reporter.tracked() + applied.size();
   }

@@ -10,13 +10,12 @@ import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.ddwebhooks.operator.reconciler.credentials.OrgIdentities;
 import io.ddwebhooks.operator.reconciler.kube.EventSink;
 import io.ddwebhooks.operator.sync.Converger;
-import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.net.URI;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,9 +50,9 @@ final class OrgMoves {
    * it is (the object is no longer this resource's in the new org until it is created there). True when a move is
    * under way.
    */
-  boolean start(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusDraft book,
+  boolean start(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusDraft draft,
       CredentialsResolver.Org to) {
-    DatadogResourceStatus status = book.status();
+    DatadogResourceStatus status = draft.status();
     if (status.getMovingFrom() != null) {
       return true;
     }
@@ -64,8 +63,8 @@ final class OrgMoves {
     // a name that was only pending there: deleted later only if it holds what was sent
     String pending = status.getRemoteName() == null ? status.getPendingFingerprint() : null;
     OrgMove from = new OrgMove(orgs.recorded(resource), owned, pending);
-    startMove(book.status(), from, to.record());
-    book.persistNow();
+    startMove(draft.status(), from, to.record());
+    draft.persistNow();
     LOG.info("moving {} to {} from {}", owned, describe(to.record().getRef(), to.record().getOrg()), describe(from));
     return true;
   }
@@ -74,30 +73,30 @@ final class OrgMoves {
    * The object now exists in the new org: deletes the old copy (or leaves it: deletionPolicy Orphan, or its org
    * cannot be reached) and clears the record. Returns {@code converged}, or the old org's failure to retry on.
    */
-  Outcome finish(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusDraft book,
-      ResourcePolicy directives, Outcome converged, Function<OrgTarget, Converger<?>> convergers) {
-    OrgMove from = book.status().getMovingFrom();
-    String to = describe(book.status().getCredentials().getRef(), book.status().getCredentials().getOrg());
-    String name = book.status().getRemoteName();
-    if (directives.orphanOnDelete()) {
+  Outcome finish(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource, StatusDraft draft,
+      ResourcePolicy policy, Outcome converged, Convergers<?> convergers) {
+    OrgMove from = draft.status().getMovingFrom();
+    String to = describe(draft.status().getCredentials().getRef(), draft.status().getCredentials().getOrg());
+    String name = draft.status().getRemoteName();
+    if (policy.orphanOnDelete()) {
       events.normal(resource, "Moved", "moved '" + name + "' to " + to + "; the copy in " + describe(from)
           + " is left there by deletionPolicy Orphan");
-      finishMove(book.status(), null);
+      finishMove(draft.status(), null);
       return converged;
     }
-    Optional<Converger<?>> old = oldOrg(resource, from).map(convergers);
+    Optional<Converger<?>> old = oldOrg(resource, from).map(target -> oldCopy(convergers, target));
     if (old.isEmpty()) {
       events.warning(resource, "OldCopyLeft", "moved '" + name + "' to " + to + ", but " + describe(from)
           + " cannot be reached any more (its credentials or keys are gone, or now reach another org): its copy '"
           + from.getName() + "' is left there; delete it by hand (status.oldCopy)");
-      finishMove(book.status(), from);
+      finishMove(draft.status(), from);
       return converged;
     }
     Outcome deleted = deleteOld(old.get(), from);
     if (deleted instanceof Outcome.Conflict left) {
       events.warning(resource, "OldCopyLeft", "moved '" + name + "' to " + to + "; in " + describe(from) + ": "
           + left.message());
-      finishMove(book.status(), from);
+      finishMove(draft.status(), from);
       return converged;
     }
     if (!(deleted instanceof Outcome.Synced)) {
@@ -106,18 +105,18 @@ final class OrgMoves {
     }
     events.normal(resource, "Moved", "moved '" + name + "' to " + to + " and deleted the copy '" + from.getName()
         + "' in " + describe(from));
-    finishMove(book.status(), null);
+    finishMove(draft.status(), null);
     return converged;
   }
 
   /** For a deleted resource: deletes the copy it was moving away from, unless policy or reachability says not. */
   Optional<Outcome> deleteOld(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource,
-      Function<OrgTarget, Converger<?>> convergers) {
+      Convergers<?> convergers) {
     OrgMove from = resource.getStatus() == null ? null : resource.getStatus().getMovingFrom();
     if (from == null) {
       return Optional.empty();
     }
-    Optional<Converger<?>> old = oldOrg(resource, from).map(convergers);
+    Optional<Converger<?>> old = oldOrg(resource, from).map(target -> oldCopy(convergers, target));
     if (old.isEmpty()) {
       events.warning(resource, "OldCopyLeft", "the copy '" + from.getName() + "' in " + describe(from)
           + " is left there: that org cannot be reached any more");
@@ -133,8 +132,13 @@ final class OrgMoves {
 
   private Outcome deleteOld(Converger<?> old, OrgMove from) {
     String sent = from.getPendingFingerprint();
-    return WritePriority.run(WritePriority.USER_CHANGE, () -> sent == null ? old.delete(from.getName())
-        : old.deleteIfSent(from.getName(), text -> fingerprints.matches(sent, text)));
+    return sent == null ? old.delete(from.getName())
+        : old.deleteIfSent(from.getName(), text -> fingerprints.matches(sent, text));
+  }
+
+  /** Deleting the old copy is part of a user's change; it holds no place in the write queue before it writes. */
+  private static Converger<?> oldCopy(Convergers<?> convergers, OrgTarget target) {
+    return convergers.at(target, WritePriority.USER_CHANGE, null);
   }
 
   /** The old org's target, only if its credentials still reach that very org. */

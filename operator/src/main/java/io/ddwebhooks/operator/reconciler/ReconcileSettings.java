@@ -27,7 +27,7 @@ public record ReconcileSettings(SecretSource secrets, EventSink events, StatusCh
     OrgHealth health, VariableReferences references, Clock clock, DoubleSupplier random) {
 
   /** What the operator may do with {@code resource}: its policies, its annotations and the operator's settings. */
-  io.ddwebhooks.operator.sync.ResourcePolicy directives(
+  io.ddwebhooks.operator.sync.ResourcePolicy policy(
       io.fabric8.kubernetes.client.CustomResource<? extends io.ddwebhooks.operator.crd.ManagedSpec, ?> resource) {
     return io.ddwebhooks.operator.sync.ResourcePolicy.of(resource.getMetadata().getAnnotations(),
         resource.getMetadata().getNamespace(), resource.getSpec(), adoption, minInterval);

@@ -48,11 +48,11 @@ final class Reporter {
   }
 
   /**
-   * Reports {@code outcome} of a reconcile in {@code book} (Ready), Events, logs and metrics; returns when to come
+   * Reports {@code outcome} of a reconcile in {@code draft} (Ready), Events, logs and metrics; returns when to come
    * back: {@code recheck} after a success, never when only a change to the resource or a Secret can help, else a
    * backoff. Every message passes through {@code redactor} first.
    */
-  Optional<Duration> reconciled(HasMetadata resource, StatusDraft book, Outcome outcome, Redactor redactor,
+  Optional<Duration> reconciled(HasMetadata resource, StatusDraft draft, Outcome outcome, Redactor redactor,
       Duration recheck) {
     if (outcome instanceof Outcome.Queued q) {
       // nothing happened: the status stays as it is, and the resource comes back once the queue has moved
@@ -66,8 +66,8 @@ final class Reporter {
     }
     String message = shorten(redactor.redact(outcome.message()));
     OutcomeTable.Row shown = OutcomeTable.of(outcome.getClass());
-    Optional<Condition> previous = io.ddwebhooks.operator.status.ReadyCondition.of(book.status());
-    book.ready(shown.reason(), message, clock.instant());
+    Optional<Condition> previous = io.ddwebhooks.operator.status.ReadyCondition.of(draft.status());
+    draft.ready(shown.reason(), message, clock.instant());
     observer.reconciled(resource.getKind(), shown.reason().name());
     observer.state(resource.getKind(), uid(resource), shown.reason().name());
     if (outcome instanceof Outcome.Applied w) {

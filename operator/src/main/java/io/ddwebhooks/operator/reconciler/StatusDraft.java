@@ -95,13 +95,13 @@ final class StatusDraft {
    * {@code recognizable}: what Datadog would return of it (for a pending name recorded by an earlier version, which
    * kept no fingerprint of what it sent: then only an object that already holds what is asked for now is taken).
    */
-  Ownership ownership(ResourcePolicy directives, String canonical, String recognizable, Instant now) {
-    boolean reapplyDue = directives.reapplyInterval().map(i -> due(status.getLastAppliedTime(), i, now))
+  Ownership ownership(ResourcePolicy policy, String canonical, String recognizable, Instant now) {
+    boolean reapplyDue = policy.reapplyInterval().map(i -> due(status.getLastAppliedTime(), i, now))
         .orElse(false);
     boolean takenBefore = ReadyCondition.reason(status).equals(Optional.of(Reason.NameConflict.name()));
     return new Ownership(status.getRemoteName(), status.getPendingName(),
-        PendingWrite.sent(status, fingerprints, recognizable), directives.adoption(),
-        directives.adoptionRefusal(), fingerprints.matches(status.getAppliedFingerprint(), canonical), reapplyDue,
+        PendingWrite.sent(status, fingerprints, recognizable), policy.adoption(),
+        policy.adoptionRefusal(), fingerprints.matches(status.getAppliedFingerprint(), canonical), reapplyDue,
         takenBefore);
   }
 

@@ -3,6 +3,7 @@ package io.ddwebhooks.operator.reconciler;
 import io.ddwebhooks.operator.datadog.DatadogApiException;
 import io.ddwebhooks.operator.datadog.DatadogOrgs;
 import io.ddwebhooks.operator.datadog.OrgTarget;
+import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.sync.VariableCheck;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +56,8 @@ final class UndeclaredVariableCache {
       return k.held();
     }
     try {
-      Optional<VariableCheck.Held> answer = datadog.api(org).getCustomVariable(name)
+      // the check a change waits on: read at a change's priority (answers are kept, so resyncs seldom ask)
+      Optional<VariableCheck.Held> answer = datadog.api(org, WritePriority.USER_CHANGE, null).getCustomVariable(name)
           .map(v -> new VariableCheck.Held(v.isSecret(), v.isSecret() ? null : v.value()));
       if (held.size() >= MAX_KEPT) {
         held.values().removeIf(old -> !old.until().isAfter(now));

@@ -139,7 +139,7 @@ final class VariableGate {
    * for the other); over {@value #MAX_VARIABLES} custom variables is invalid (each costs a read of the org's budget).
    */
   <S extends io.ddwebhooks.operator.crd.ManagedSpec> Optional<Outcome> gate(
-      CustomResource<S, DatadogResourceStatus> webhook, StatusDraft book,
+      CustomResource<S, DatadogResourceStatus> webhook, StatusDraft draft,
       ResourceKind<S, ?> kind, SecretValues values, CredentialsResolver.Org org) {
     // a custom variable's value: what it refers to is checked wherever it is referred to
     kind.templateValue(webhook.getSpec(), values).ifPresent(v -> references.read(webhook, v));
@@ -166,7 +166,7 @@ final class VariableGate {
     }
     String message = result.resolved() ? "every variable the templates refer to is known"
         : "unknown variable(s): " + String.join("; ", result.unknown());
-    List<Condition> conditions = book.status().getConditions();
+    List<Condition> conditions = draft.status().getConditions();
     boolean changed = conditions.stream().noneMatch(c -> c.getType().equals(TYPE) && message.equals(c.getMessage()));
     ReadyCondition.set(conditions, TYPE, Optional.ofNullable(webhook.getMetadata().getGeneration()).orElse(0L),
         result.resolved() ? "Resolved" : Reason.UnknownVariable.name(), result.resolved() ? "True" : "False", message,

@@ -4,9 +4,7 @@ import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
 import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
-import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Outcome;
-import io.ddwebhooks.operator.sync.Outcomes;
 import io.fabric8.kubernetes.client.CustomResource;
 
 /**
@@ -21,14 +19,14 @@ final class Withdrawal {
 
   static Outcome withdraw(CustomResource<? extends ManagedSpec, DatadogResourceStatus> resource,
       DatadogResourceStatus status, Outcome.VariableNotAllowed refused, OrgStep orgs, CredentialsResolver.Org org,
-      Converger<?> converger, ReconcileSettings settings) {
+      Convergers<?> convergers, ReconcileSettings settings) {
     String name = status.getRemoteName();
     if (name == null || !orgs.recordedIn(resource, org)) {
       return refused;
     }
     String tenant = resource.getMetadata().getNamespace();
-    Outcome deleted = settings.orgs().inTurn(org.target(), WritePriority.USER_CHANGE, tenant,
-        () -> converger.delete(name), () -> Outcomes.busy(name));
+    Outcome deleted = convergers.inTurn(org.target(), WritePriority.USER_CHANGE, tenant, name,
+        converger -> converger.delete(name));
     if (!(deleted instanceof Outcome.Synced)) {
       return deleted;
     }

@@ -192,7 +192,7 @@ public final class Converger<T> {
     try {
       remote.update().apply(from, desired);
     } catch (DatadogApiException e) {
-      if (Verdict.certainlyNotApplied(e.status())) {
+      if (Verdict.certainlyNotApplied(e)) {
         intent.clear();
       }
       Verdict verdict = e.verdict(Operation.RENAME);
@@ -212,7 +212,7 @@ public final class Converger<T> {
     try {
       remote.create().apply(first);
     } catch (DatadogApiException e) {
-      if (Verdict.certainlyNotApplied(e.status())) {
+      if (Verdict.certainlyNotApplied(e)) {
         intent.clear();
       }
       throw new FailedCall(Operation.CREATE, name, e);

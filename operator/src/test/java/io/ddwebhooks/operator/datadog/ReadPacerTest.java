@@ -25,7 +25,7 @@ class ReadPacerTest {
       for (int i = 0; i < 10; i++) {
         pacer.acquire("GET");
       }
-    }).isInstanceOfSatisfying(DatadogApiException.class, e -> {
+    }).isInstanceOfSatisfying(TurnedAwayException.class, e -> {
       assertThat(e.verdict(Operation.GET)).isEqualTo(Verdict.BUSY);
       assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isGreaterThan(ReadPacer.MAX_WAIT));
     });
@@ -78,9 +78,9 @@ class ReadPacerTest {
     pacer.answered(sent[39]);
     now.addAndGet(Duration.ofSeconds(1).toNanos());
     pacer.rateLimited(null, pacer.acquire("GET"));
-    assertThatThrownBy(() -> pacer.acquire("GET", WritePriority.RESYNC)).isInstanceOfSatisfying(DatadogApiException.class,
-        e -> assertThat(e.retryAfter()).hasValueSatisfying(d -> assertThat(d).isCloseTo(Duration.ofSeconds(2),
-            Duration.ofMillis(5))));
+    assertThatThrownBy(() -> pacer.acquire("GET", WritePriority.RESYNC))
+        .isInstanceOfSatisfying(DatadogApiException.class, e -> assertThat(e.retryAfter())
+            .hasValueSatisfying(d -> assertThat(d).isCloseTo(Duration.ofSeconds(2), Duration.ofMillis(5))));
   }
 
   @Test
@@ -90,7 +90,7 @@ class ReadPacerTest {
     slow.acquire("GET", WritePriority.RESYNC);
     slow.acquire("GET", WritePriority.RESYNC);
     assertThatThrownBy(() -> slow.acquire("GET", WritePriority.RESYNC))
-        .isInstanceOfSatisfying(DatadogApiException.class, e -> assertThat(e.verdict(Operation.GET))
+        .isInstanceOfSatisfying(TurnedAwayException.class, e -> assertThat(e.verdict(Operation.GET))
             .isEqualTo(Verdict.BUSY));
     slept.set(0);
     slow.acquire("GET", WritePriority.USER_CHANGE);

@@ -61,9 +61,9 @@ class StatusDraftTest {
   void noChangeMeansNoStatusPatch() {
     DatadogWebhook w = webhook("ns", "w", "https://x");
     w.getMetadata().setGeneration(1L);
-    StatusDraft book = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
-    book.ready(Reason.Synced, "ok", T1);
-    assertThat(book.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
+    StatusDraft draft = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
+    draft.ready(Reason.Synced, "ok", T1);
+    assertThat(draft.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
 
     StatusDraft again = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
     again.ready(Reason.Synced, "ok", T2);
@@ -76,16 +76,16 @@ class StatusDraftTest {
     DatadogWebhook w = storedAt(Reason.NameConflict, "taken");
     DatadogResourceStatus stored = w.getStatus();
     List<DatadogResourceStatus> written = new java.util.ArrayList<>();
-    StatusDraft book = draftOf(w, written);
+    StatusDraft draft = draftOf(w, written);
     // a create records its name before the POST (persisted), Datadog says "already exists" (void again)
-    book.intent().record("w", "{}");
-    book.intent().clear();
-    book.settle(new Outcome.Conflict("taken"), "w", "fp", Map.of(), T2, null, null);
-    book.ready(Reason.NameConflict, "taken", T2);
+    draft.intent().record("w", "{}");
+    draft.intent().clear();
+    draft.settle(new Outcome.Conflict("taken"), "w", "fp", Map.of(), T2, null, null);
+    draft.ready(Reason.NameConflict, "taken", T2);
     assertThat(written).extracting(DatadogResourceStatus::getPendingName).containsExactly("w");
-    assertThat(StatusJson.same(book.status(), stored)).as("as read").isTrue();
+    assertThat(StatusJson.same(draft.status(), stored)).as("as read").isTrue();
     // what the API server holds now has the name: it must be written away (the takeover of hole 0 began here)
-    assertThat(book.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
+    assertThat(draft.control(w, Optional.empty(), true).isPatchStatus()).isTrue();
     assertThat(w.getStatus().getPendingName()).isNull();
   }
 
@@ -94,19 +94,19 @@ class StatusDraftTest {
     // Synced before; a Secret rotation (no new generation) starts a write: kstatus must not read Current meanwhile
     DatadogWebhook w = storedAt(Reason.Synced, "ok");
     List<DatadogResourceStatus> checkpoints = new java.util.ArrayList<>();
-    StatusDraft book = draftOf(w, checkpoints);
-    book.intent().record("w", "{}");
+    StatusDraft draft = draftOf(w, checkpoints);
+    draft.intent().record("w", "{}");
     assertThat(checkpoints).singleElement().satisfies(s -> {
       assertThat(condition(s, Kstatus.RECONCILING)).isEqualTo("True " + Kstatus.WRITING);
       assertThat(condition(s, ReadyCondition.TYPE)).as("Ready stays as it was").isEqualTo("True Synced");
     });
 
-    book.ready(Reason.Synced, "ok", T2);
-    assertThat(condition(book.status(), Kstatus.RECONCILING)).as("gone once Ready says how it went").isNull();
+    draft.ready(Reason.Synced, "ok", T2);
+    assertThat(condition(draft.status(), Kstatus.RECONCILING)).as("gone once Ready says how it went").isNull();
 
     // a move to another org (status.movingFrom) says so
-    book.status().setMovingFrom(new io.ddwebhooks.operator.crd.OrgMove());
-    book.persistNow();
+    draft.status().setMovingFrom(new io.ddwebhooks.operator.crd.OrgMove());
+    draft.persistNow();
     assertThat(condition(checkpoints.get(1), Kstatus.RECONCILING)).isEqualTo("True " + Kstatus.MOVING);
   }
 
@@ -134,27 +134,29 @@ class StatusDraftTest {
   @Test
   void settlesOwnershipByOutcome() {
     DatadogWebhook w = webhook("ns", "w", "https://x");
-    StatusDraft book = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
-    book.status().setPendingName("w");
-    book.settle(new Outcome.Applied(Outcome.Change.CREATED, "w", List.of(), null, false, Optional.empty(), "e", "m"), "w",
+    StatusDraft draft = StatusDraft.open(w, io.ddwebhooks.operator.sync.Fingerprints.ephemeral());
+    draft.status().setPendingName("w");
+    draft.settle(
+        new Outcome.Applied(Outcome.Change.CREATED, "w", List.of(), null, false, Optional.empty(), "e", "m"), "w",
         "fp1", Map.of("s", "3"), T1, null, null);
-    assertThat(book.status().getRemoteName()).isEqualTo("w");
-    assertThat(book.status().getPendingName()).isNull();
-    assertThat(book.status().getAppliedFingerprint()).isEqualTo("fp1");
-    assertThat(book.status().getLastAppliedTime()).isEqualTo("2026-01-01T11:00:00Z");
-    assertThat(book.status().getSecretVersions()).containsEntry("s", "3");
+    assertThat(draft.status().getRemoteName()).isEqualTo("w");
+    assertThat(draft.status().getPendingName()).isNull();
+    assertThat(draft.status().getAppliedFingerprint()).isEqualTo("fp1");
+    assertThat(draft.status().getLastAppliedTime()).isEqualTo("2026-01-01T11:00:00Z");
+    assertThat(draft.status().getSecretVersions()).containsEntry("s", "3");
 
-    book.settle(new Outcome.Rejected("no"), "w", "fp2", Map.of(), T2, null, null);
-    assertThat(book.status().getRejectedFingerprint()).isEqualTo("fp2");
-    assertThat(book.status().getAppliedFingerprint()).as("what was applied stays").isEqualTo("fp1");
+    draft.settle(new Outcome.Rejected("no"), "w", "fp2", Map.of(), T2, null, null);
+    assertThat(draft.status().getRejectedFingerprint()).isEqualTo("fp2");
+    assertThat(draft.status().getAppliedFingerprint()).as("what was applied stays").isEqualTo("fp1");
 
-    book.status().setPendingName("x");
-    book.settle(new Outcome.Conflict("taken"), "x", "fp3", Map.of(), T2, null, null);
-    assertThat(book.status().getPendingName()).isNull();
+    draft.status().setPendingName("x");
+    draft.settle(new Outcome.Conflict("taken"), "x", "fp3", Map.of(), T2, null, null);
+    assertThat(draft.status().getPendingName()).isNull();
 
-    book.settle(new Outcome.Applied(Outcome.Change.UPDATED, "w", List.of("url"), null, true, Optional.empty(), "e", "m"),
+    draft.settle(
+        new Outcome.Applied(Outcome.Change.UPDATED, "w", List.of("url"), null, true, Optional.empty(), "e", "m"),
         "w", "fp1", Map.of(), T2, null, null);
-    assertThat(book.status().getDriftCorrections()).isEqualTo(1);
-    assertThat(book.status().getLastDriftCorrectionTime()).isEqualTo("2026-01-01T12:00:00Z");
+    assertThat(draft.status().getDriftCorrections()).isEqualTo(1);
+    assertThat(draft.status().getLastDriftCorrectionTime()).isEqualTo("2026-01-01T12:00:00Z");
   }
 }

@@ -3,6 +3,7 @@ package io.ddwebhooks.operator.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ddwebhooks.operator.datadog.Operation;
+import io.ddwebhooks.operator.datadog.TurnedAwayException;
 import io.ddwebhooks.operator.datadog.Verdict;
 import io.ddwebhooks.operator.datadog.Webhook;
 import io.ddwebhooks.operator.testing.EmulatedDatadog;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -170,6 +172,25 @@ class OutcomeTableTest {
       assertThat(intent.recorded).containsExactly("hook");
       assertThat(intent.cleared).as("intent cleared").isEqualTo(a.status() >= 400 && a.status() < 500);
     }
+  }
+
+  /** A create this process never sent (its org's write queue was full): queued, and the recorded name is void. */
+  @Test
+  void aWriteTurnedAwayIsQueuedAndCertainlyNotApplied() {
+    EmulatedDatadog datadog = new EmulatedDatadog();
+    TurnedAwayException full = new TurnedAwayException("waiting to write to Datadog", "the queue is full", null);
+    Converger<Webhook> converger = new Converger<>(new WebhookKind(), new RemoteObjects<>(datadog::getWebhook,
+        w -> {
+          throw full;
+        }, datadog::updateWebhook, datadog::deleteWebhook));
+    RecordingIntent intent = new RecordingIntent();
+    Outcome outcome = converger.apply(new Webhook("hook", "https://new.example.com", Webhook.DEFAULT_PAYLOAD, null,
+        "json"), unowned(), intent);
+    assertThat(Verdict.of(Operation.CREATE, full)).isEqualTo(Verdict.BUSY);
+    assertThat(outcome).as(outcome.message()).isInstanceOf(Outcome.Queued.class);
+    assertThat(intent.recorded).containsExactly("hook");
+    assertThat(intent.cleared).as("nothing was sent").isTrue();
+    assertThat(datadog.webhookNames()).isEmpty();
   }
 
   private static Ownership unowned() {
