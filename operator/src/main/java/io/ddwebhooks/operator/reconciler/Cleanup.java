@@ -88,7 +88,8 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
       } else {
         CredentialsResolver.Org o = (CredentialsResolver.Org) org;
         // a user's change that holds no place in the write queue before it writes
-        outcome = deleteIn(resource, convergers.at(o.target(), WritePriority.USER_CHANGE, null), owned, pending);
+        outcome = deleteIn(resource, convergers.at(o.target(), WritePriority.USER_CHANGE,
+            resource.getMetadata().getNamespace()), owned, pending);
       }
     }
     if (outcome == null || outcome instanceof Outcome.Synced) {

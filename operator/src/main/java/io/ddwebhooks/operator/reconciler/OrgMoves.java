@@ -84,7 +84,8 @@ final class OrgMoves {
       finishMove(draft.status(), null);
       return converged;
     }
-    Optional<Converger<?>> old = oldOrg(resource, from).map(target -> oldCopy(convergers, target));
+    Optional<Converger<?>> old = oldOrg(resource, from)
+        .map(target -> oldCopy(convergers, target, resource.getMetadata().getNamespace()));
     if (old.isEmpty()) {
       events.warning(resource, "OldCopyLeft", "moved '" + name + "' to " + to + ", but " + describe(from)
           + " cannot be reached any more (its credentials or keys are gone, or now reach another org): its copy '"
@@ -116,7 +117,8 @@ final class OrgMoves {
     if (from == null) {
       return Optional.empty();
     }
-    Optional<Converger<?>> old = oldOrg(resource, from).map(target -> oldCopy(convergers, target));
+    Optional<Converger<?>> old = oldOrg(resource, from)
+        .map(target -> oldCopy(convergers, target, resource.getMetadata().getNamespace()));
     if (old.isEmpty()) {
       events.warning(resource, "OldCopyLeft", "the copy '" + from.getName() + "' in " + describe(from)
           + " is left there: that org cannot be reached any more");
@@ -136,9 +138,12 @@ final class OrgMoves {
         : old.deleteIfSent(from.getName(), text -> fingerprints.matches(sent, text));
   }
 
-  /** Deleting the old copy is part of a user's change; it holds no place in the write queue before it writes. */
-  private static Converger<?> oldCopy(Convergers<?> convergers, OrgTarget target) {
-    return convergers.at(target, WritePriority.USER_CHANGE, null);
+  /**
+   * Deleting the old copy is part of a user's change of {@code tenant} (the resource's namespace, which takes turns
+   * with the others in the write queue); it holds no place in the queue before it writes.
+   */
+  private static Converger<?> oldCopy(Convergers<?> convergers, OrgTarget target, String tenant) {
+    return convergers.at(target, WritePriority.USER_CHANGE, tenant);
   }
 
   /** The old org's target, only if its credentials still reach that very org. */
