@@ -135,6 +135,21 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
   }
 
   @Override
+  public Optional<AuthMethod> getAuthMethodById(String id) {
+    return authMethods.getById(id);
+  }
+
+  @Override
+  public AuthMethod updateAuthMethodById(String id, AuthMethod authMethod) {
+    return authMethods.updateById(id, authMethod);
+  }
+
+  @Override
+  public boolean deleteAuthMethodById(String id) {
+    return authMethods.deleteById(id);
+  }
+
+  @Override
   public java.util.List<AuthMethod> listAuthMethods() {
     return authMethods.list();
   }

@@ -10,6 +10,7 @@ import io.ddwebhooks.operator.reconciler.kube.SecretSource;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.RecordedId;
 import io.ddwebhooks.operator.sync.Redactor;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.fabric8.kubernetes.client.CustomResource;
@@ -89,7 +90,8 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
         }
       } else {
         CredentialsResolver.Org o = (CredentialsResolver.Org) org;
-        outcome = deleteIn(resource, convergers.apply(o.target()), owned, pending);
+        // the org status records: an id recorded there is the object to delete, not whatever holds the name now
+        outcome = deleteIn(resource, convergers.apply(o.target()).recorded(RecordedId.of(status)), owned, pending);
       }
     }
     if (outcome == null || outcome instanceof Outcome.Synced) {

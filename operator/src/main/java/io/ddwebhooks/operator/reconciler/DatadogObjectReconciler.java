@@ -13,6 +13,7 @@ import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Outcomes;
+import io.ddwebhooks.operator.sync.RecordedId;
 import io.ddwebhooks.operator.sync.RemoteObjects;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.SecretValues;
@@ -169,11 +170,13 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
       run.recheck = hold.get().recheck();
       return hold.get().outcome();
     }
+    // the id status recorded counts only in the org status names (a move has already cleared it)
+    Optional<RecordedId> recorded = orgs.recordedIn(resource, org) ? RecordedId.of(book.status()) : Optional.empty();
     book.writingTo(org.record());
     // a user's change takes its place in the org's write queue before it reads, or waits without reading
     Outcome outcome = settings.orgs().inTurn(org.target(), priority, tenant, () -> converger(org.target())
-        .apply(desired, book.ownership(directives, canonical, kind.recognizable(desired), settings.clock().instant()),
-            book.intent()), () -> Outcomes.busy(name));
+        .recorded(recorded).apply(desired, book.ownership(directives, canonical, kind.recognizable(desired),
+            settings.clock().instant()), book.intent()), () -> Outcomes.busy(name));
     book.settle(outcome, name, fingerprint, run.values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
 /**
  * DatadogWebhookAuthMethod end to end: a real API server (RBAC, server-side apply, the operator as its
  * ServiceAccount) and the emulator's v2 endpoints. Create, spec change, Secret rotation, an unrelated key, drift, an
- * out-of-band delete, a name conflict, a crash between the POST and the status, deletion (and Orphan, and a 409),
- * and no client secret anywhere it could leak to.
+ * out-of-band delete, a name conflict, a crash between the POST and the status, an out-of-band rename (also while
+ * the operator is down), deletion (and Orphan, and a 409), and no client secret anywhere it could leak to.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -241,6 +241,46 @@ class AuthMethodIT {
 
   @Test
   @Order(5)
+  void anOutOfBandRenameIsRestoredWithOnePatchAlsoAfterARestart() {
+    h.create(authMethod("renamed", "renamed-oauth"));
+    h.awaitSynced(DatadogWebhookAuthMethod.class, NS, "renamed");
+    String id = stored("renamed-oauth").get("id").asText();
+    await().untilAsserted(() -> assertThat(h.get(DatadogWebhookAuthMethod.class, NS, "renamed").getStatus().getId())
+        .isEqualTo(id));
+
+    // renamed in Datadog's UI: the GET by the id answers another name, and nothing holds the resource's name
+    h.datadog.clearCalls();
+    h.datadog.editAuthMethodOutOfBand("renamed-oauth", "name", "renamed-in-the-ui");
+    awaitRestored("renamed", "renamed-oauth", id, 1);
+    await().untilAsserted(() -> assertThat(h.events(NS, "renamed")).extracting(Event::getReason)
+        .contains("DriftCorrected"));
+
+    // and while the operator is down: after the restart only status.id knows the object
+    h.stopOperator();
+    h.datadog.editAuthMethodOutOfBand("renamed-oauth", "name", "renamed-while-down");
+    h.datadog.clearCalls();
+    h.startOperator();
+    awaitRestored("renamed", "renamed-oauth", id, 2);
+  }
+
+  /** One PATCH by the same id restored the name; no POST, no second object; the drift counted. */
+  private static void awaitRestored(String resource, String datadogName, String id, int corrections) {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(h.get(DatadogWebhookAuthMethod.class, NS,
+        resource).getStatus().getDriftCorrections()).isEqualTo(corrections));
+    h.awaitSynced(DatadogWebhookAuthMethod.class, NS, resource);
+    awaitReads(2);
+    assertThat(writes()).singleElement().satisfies(c -> {
+      assertThat(c.method()).isEqualTo("PATCH");
+      assertThat(c.path()).endsWith("/" + id);
+    });
+    assertThat(h.datadog.authMethodNames()).filteredOn(n -> n.startsWith("renamed")).containsExactly(datadogName);
+    assertThat(stored(datadogName).get("id").asText()).isEqualTo(id);
+    assertThat(stored(datadogName).get("client_secret").asText()).isEqualTo(SECRET_TWO);
+    assertThat(h.get(DatadogWebhookAuthMethod.class, NS, resource).getStatus().getId()).isEqualTo(id);
+  }
+
+  @Test
+  @Order(6)
   void deletionThroughTheFinalizerOrphanAndARefusal() {
     // Datadog refuses the delete (409): the finalizer stays and an Event says why; the retry succeeds
     h.datadog.failNext("DELETE", DatadogEmulator.AUTH_METHODS, 1, Fault.status(409,
@@ -266,7 +306,7 @@ class AuthMethodIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anErrorThatEchoesTheSecretIsRedactedAndNoSecretLeaksAnywhere() throws Exception {
     h.secret(NS, "oauth", Map.of("clientSecret", SECRET_THREE, "unrelated", "two", "clientId", "client-from-secret"));
     h.datadog.failNext("POST", DatadogEmulator.AUTH_METHODS, 1, Fault.echo(400));
