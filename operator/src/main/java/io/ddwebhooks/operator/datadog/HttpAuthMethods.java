@@ -103,9 +103,13 @@ final class HttpAuthMethods {
     ids.put(m.name(), m.id());
   }
 
-  /** A POST or PATCH. */
+  /** A POST or PATCH: both send the name, and the spec lists 409 for both, a name in use in the org. */
   private JsonNode write(String operationId, String operation, String method, String path, JsonNode body) {
-    return http.send(operationId, operation, method, path, body, false).orElseThrow().path("data");
+    try {
+      return http.send(operationId, operation, method, path, body, false).orElseThrow().path("data");
+    } catch (DatadogApiException e) {
+      throw e.status() == 409 ? e.conflictIsNameInUse() : e;
+    }
   }
 
   /**

@@ -170,6 +170,31 @@ class AuthMethodKindTest {
     assertThat(datadog.emulator.authMethodNames()).isEmpty();
   }
 
+  @Test
+  void a409OnAPlainPatchIsANameConflict() {
+    converger.apply(desired("s"), own(null, null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    DatadogWebhookAuthMethodSpec scoped = spec();
+    scoped.getOauth2ClientCredentials().setScope("read");
+    datadog.clearCalls();
+    datadog.emulator.failNext("PATCH", DatadogEmulator.AUTH_METHODS, 1, Fault.status(409, "name in use"));
+    Outcome o = converger.apply(kind.render(scoped, "servicenow", secret("s"), ResourceKind.History.NONE),
+        own("servicenow", null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, true), intent);
+    assertThat(o).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.writes()).singleElement().asString().startsWith("UPDATE ");
+  }
+
+  @Test
+  void a409OnARenamePatchIsANameConflict() {
+    converger.apply(desired("s"), own(null, null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    DatadogWebhookAuthMethodSpec renamed = spec();
+    renamed.setName("servicenow-v2");
+    datadog.emulator.failNext("PATCH", DatadogEmulator.AUTH_METHODS, 1, Fault.status(409, "name in use"));
+    Outcome o = converger.apply(kind.render(renamed, "servicenow", secret("s"), ResourceKind.History.NONE),
+        own("servicenow", null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, true), intent);
+    assertThat(o).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.emulator.authMethodNames()).containsExactly("servicenow");
+  }
+
   /** The converger of a resource whose status recorded {@code id} for the name "servicenow". */
   private Converger<AuthMethod> recorded(String id) {
     return converger.recorded(java.util.Optional.of(new RecordedId("servicenow", id)));
