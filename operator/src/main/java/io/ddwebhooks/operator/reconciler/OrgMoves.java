@@ -13,6 +13,7 @@ import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.RecordedId;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.net.URI;
 import java.util.Optional;
@@ -64,6 +65,7 @@ final class OrgMoves {
     // a name that was only pending there: deleted later only if it holds what was sent
     String pending = status.getRemoteName() == null ? status.getPendingFingerprint() : null;
     OrgMove from = new OrgMove(orgs.recorded(resource), owned, pending);
+    RecordedId.of(status).ifPresent(recorded -> from.setId(recorded.id())); // status.id is the new org's from now on
     startMove(book.status(), from, to.record());
     book.persistNow();
     LOG.info("moving {} to {} from {}", owned, describe(to.record().getRef(), to.record().getOrg()), describe(from));
@@ -133,7 +135,9 @@ final class OrgMoves {
 
   private Outcome deleteOld(Converger<?> old, OrgMove from) {
     String sent = from.getPendingFingerprint();
-    return WritePriority.run(WritePriority.USER_CHANGE, () -> sent == null ? old.delete(from.getName())
+    // an id recorded there is the old copy (even renamed since); without one, its name, as before
+    Optional<RecordedId> id = Optional.ofNullable(from.getId()).map(i -> new RecordedId(from.getName(), i));
+    return WritePriority.run(WritePriority.USER_CHANGE, () -> sent == null ? old.recorded(id).delete(from.getName())
         : old.deleteIfSent(from.getName(), text -> fingerprints.matches(sent, text)));
   }
 
@@ -149,6 +153,7 @@ final class OrgMoves {
   private static void startMove(DatadogResourceStatus status, OrgMove from, RecordedCredentials to) {
     status.setMovingFrom(from);
     status.setRemoteName(null);
+    status.setId(null);
     PendingWrite.clear(status);
     status.setAppliedFingerprint(null);
     status.setRejectedFingerprint(null);
