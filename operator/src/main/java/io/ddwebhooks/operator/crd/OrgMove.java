@@ -26,6 +26,10 @@ public class OrgMove {
   @JsonPropertyDescription("The object's name in that org.")
   private String name;
 
+  @JsonPropertyDescription("Datadog's id of the object in that org (auth methods), from status.id when the move"
+      + " started: the old copy is deleted by it, whatever it is named there now.")
+  private String id;
+
   @JsonPropertyDescription("Set when the object was only being created or renamed there (status.pendingName): the"
       + " keyed digest of what was sent, so that only an object holding exactly that is deleted.")
   private String pendingFingerprint;
@@ -86,6 +90,14 @@ public class OrgMove {
 
   public void setName(String name) {
     this.name = name;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String id) {
+    this.id = id;
   }
 
   public String getPendingFingerprint() {

@@ -21,6 +21,7 @@ public class DatadogApiException extends RuntimeException {
   private final int status;
   private final List<String> errors;
   private final Duration retryAfter;
+  private final boolean conflictIsNameInUse;
 
   public DatadogApiException(String operation, int status, List<String> errors, Duration retryAfter) {
     this(operation, describe(status), status, errors, retryAfter);
@@ -32,6 +33,28 @@ public class DatadogApiException extends RuntimeException {
     this.status = status;
     this.errors = List.copyOf(errors);
     this.retryAfter = retryAfter;
+    this.conflictIsNameInUse = false;
+  }
+
+  private DatadogApiException(DatadogApiException answer) {
+    super(answer.getMessage(), answer);
+    this.status = answer.status;
+    this.errors = answer.errors;
+    this.retryAfter = answer.retryAfter;
+    this.conflictIsNameInUse = true;
+  }
+
+  /**
+   * This answer, from an endpoint that documents 409 as "the name is in use" on every write that sends the name
+   * (API v2's auth methods): see {@link Verdict#of(Operation, int, List, boolean)}.
+   */
+  public DatadogApiException conflictIsNameInUse() {
+    return new DatadogApiException(this);
+  }
+
+  /** Whether this answer's endpoint documents 409 as "the name is in use" ({@link #conflictIsNameInUse()}). */
+  boolean conflictMeansNameInUse() {
+    return conflictIsNameInUse;
   }
 
   public static DatadogApiException network(String operation, Throwable cause) {

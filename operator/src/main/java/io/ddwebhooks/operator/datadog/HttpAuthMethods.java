@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The auth methods of Datadog's API v2 behind the name-keyed seam the other kinds use: Datadog keys them by id and
  * keeps names unique in an org, so a name is resolved to its id from this client's own answers (a create, a get, the
- * list) and, when it has none or the id no longer holds that name, from the list endpoint's {@code included[]}. Every
+ * list) and, when it has none or the id no longer holds that name, from the list endpoint's {@code included[]}; an
+ * object whose id a resource recorded is reached by that id ({@link #getById}), whatever it is named now. Every
  * PATCH carries every field, the client secret included and explicit nulls for an absent audience or scope: no
  * recording shows a PATCH that leaves a field out.
  */
@@ -60,38 +61,75 @@ final class HttpAuthMethods {
   }
 
   AuthMethod create(AuthMethod m) {
-    AuthMethod made = parse(http.send("CreateOAuth2ClientCredentials", "POST auth method '" + m.name() + "'", "POST",
-        OAUTH2, body(m), false).orElseThrow().path("data"));
-    ids.put(made.name(), made.id());
+    AuthMethod made = parse(write("CreateOAuth2ClientCredentials", "POST auth method '" + m.name() + "'", "POST",
+        OAUTH2, body(m)));
+    learn(made);
     return made;
   }
 
   AuthMethod update(String currentName, AuthMethod m) {
     String id = idOf(currentName, "PATCH auth method '" + currentName + "'");
-    AuthMethod updated = parse(http.send("UpdateOAuth2ClientCredentials", "PATCH auth method '" + currentName + "'",
-        "PATCH", OAUTH2 + "/" + HttpWebhooksIntegrationApi.escape(id), body(m), false).orElseThrow().path("data"));
-    ids.remove(currentName, id);
-    ids.put(updated.name(), updated.id());
+    return patch(id, "PATCH auth method '" + currentName + "'", m);
+  }
+
+  /** The auth method with Datadog's id {@code id}, whatever it is named now; empty when Datadog answers 404. */
+  Optional<AuthMethod> getById(String id) {
+    Optional<AuthMethod> found = http.send("GetOAuth2ClientCredentials", "GET auth method " + id, "GET",
+        OAUTH2 + "/" + HttpWebhooksIntegrationApi.escape(id), null, true).map(n -> parse(n.path("data")));
+    found.ifPresent(this::learn);
+    return found;
+  }
+
+  /** PATCH every field of the auth method with id {@code id}; one that is gone is Datadog's 404. */
+  AuthMethod updateById(String id, AuthMethod m) {
+    return patch(id, "PATCH auth method '" + m.name() + "' (" + id + ")", m);
+  }
+
+  /** DELETE the auth method with id {@code id}; false when Datadog answers 404 (nothing else is looked up). */
+  boolean deleteById(String id) {
+    return sendDelete("auth method " + id, id);
+  }
+
+  private AuthMethod patch(String id, String operation, AuthMethod m) {
+    AuthMethod updated = parse(write("UpdateOAuth2ClientCredentials", operation, "PATCH",
+        OAUTH2 + "/" + HttpWebhooksIntegrationApi.escape(id), body(m)));
+    learn(updated);
     return updated;
   }
 
+  /** {@code m}'s name now leads to its id, and no other name does. */
+  private void learn(AuthMethod m) {
+    ids.values().removeIf(m.id()::equals);
+    ids.put(m.name(), m.id());
+  }
+
+  /** A POST or PATCH: both send the name, and the spec lists 409 for both, a name in use in the org. */
+  private JsonNode write(String operationId, String operation, String method, String path, JsonNode body) {
+    try {
+      return http.send(operationId, operation, method, path, body, false).orElseThrow().path("data");
+    } catch (DatadogApiException e) {
+      throw e.status() == 409 ? e.conflictIsNameInUse() : e;
+    }
+  }
+
   /**
-   * Deletes the auth method named {@code name}. An id this client remembers may be stale (the object deleted and made
-   * again outside the operator): when it answers 404, the name is looked up once more before saying it is gone.
+   * Deletes the auth method named {@code name}, for a resource that recorded no id of it. An id this client
+   * remembers may be stale (the object deleted and made again outside the operator): when it answers 404, the name is
+   * looked up once more before saying it is gone. A recorded id is deleted by {@link #deleteById(String)} instead.
    */
   boolean delete(String name) {
     String known = ids.get(name);
-    if (known != null && deleteById(name, known)) {
+    if (known != null && sendDelete("auth method '" + name + "'", known)) {
       return true;
     }
     Optional<String> id = get(name).map(AuthMethod::id);
-    return id.isPresent() && deleteById(name, id.get());
+    return id.isPresent() && sendDelete("auth method '" + name + "'", id.get());
   }
 
-  private boolean deleteById(String name, String id) {
-    boolean existed = http.send("DeleteOAuth2ClientCredentials", "DELETE auth method '" + name + "'", "DELETE",
+  private boolean sendDelete(String what, String id) {
+    boolean existed = http.send("DeleteOAuth2ClientCredentials", "DELETE " + what, "DELETE",
         OAUTH2 + "/" + HttpWebhooksIntegrationApi.escape(id), null, true).isPresent();
-    ids.remove(name, id);
+    ids.values().removeIf(id::equals);
     return existed;
   }
 

@@ -135,6 +135,21 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
   }
 
   @Override
+  public Optional<AuthMethod> getAuthMethodById(String id) {
+    return authMethods.getById(id);
+  }
+
+  @Override
+  public AuthMethod updateAuthMethodById(String id, AuthMethod authMethod) {
+    return authMethods.updateById(id, authMethod);
+  }
+
+  @Override
+  public boolean deleteAuthMethodById(String id) {
+    return authMethods.deleteById(id);
+  }
+
+  @Override
   public java.util.List<AuthMethod> listAuthMethods() {
     return authMethods.list();
   }
@@ -215,14 +230,16 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
       try (InputStream in = response.body()) {
         byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
         if (bytes.length > MAX_RESPONSE_BYTES) {
-          observer.observe(orgLabel, operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
+          observer.observe(orgLabel, operationId, DatadogApiException.NETWORK_ERROR,
+              Duration.ofNanos(System.nanoTime() - start));
           throw new DatadogApiException(operation, DatadogApiException.NETWORK_ERROR,
               List.of("the answer was larger than " + (MAX_RESPONSE_BYTES >> 10) + " KiB and was not read"), null);
         }
         responseBody = new String(bytes, StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
-      observer.observe(orgLabel, operationId, DatadogApiException.NETWORK_ERROR, Duration.ofNanos(System.nanoTime() - start));
+      observer.observe(orgLabel, operationId, DatadogApiException.NETWORK_ERROR,
+          Duration.ofNanos(System.nanoTime() - start));
       throw DatadogApiException.network(operation, e);
     } catch (InterruptedException e) {
       throw DatadogApiException.stopping(operation);

@@ -141,6 +141,21 @@ public class SerializedWrites implements WebhooksIntegrationApi {
   }
 
   @Override
+  public Optional<AuthMethod> getAuthMethodById(String id) {
+    return read("GET auth method " + id, () -> delegate.getAuthMethodById(id));
+  }
+
+  @Override
+  public AuthMethod updateAuthMethodById(String id, AuthMethod authMethod) {
+    return write(() -> delegate.updateAuthMethodById(id, authMethod));
+  }
+
+  @Override
+  public boolean deleteAuthMethodById(String id) {
+    return write(() -> delegate.deleteAuthMethodById(id));
+  }
+
+  @Override
   public java.util.List<AuthMethod> listAuthMethods() {
     return read("GET auth methods", delegate::listAuthMethods);
   }

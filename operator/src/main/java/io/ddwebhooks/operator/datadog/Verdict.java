@@ -13,7 +13,10 @@ public enum Verdict {
   SUCCESS,
   /** The object is not there (404, or the pre-2022 400 "... does not exist"). */
   ABSENT,
-  /** The name belongs to another object (400 "already exists", or 409, on a create or rename). */
+  /**
+   * The name belongs to another object (400 "already exists", or 409, on a create or rename; a 409 on any write that
+   * carries the name, where the endpoint documents 409 as a name in use).
+   */
   NAME_TAKEN,
   /** The request itself was refused (other 4xx): the same request would be refused again. */
   REJECTED,
@@ -33,11 +36,20 @@ public enum Verdict {
     if (failure instanceof TurnedAwayException) {
       return BUSY;
     }
-    return of(operation, failure.status(), failure.errors());
+    return of(operation, failure.status(), failure.errors(), failure.conflictMeansNameInUse());
   }
 
   /** Status 0 is a network failure (no answer: timeout, reset, refused connection). */
   public static Verdict of(Operation operation, int status, List<String> errors) {
+    return of(operation, status, errors, false);
+  }
+
+  /**
+   * As {@link #of(Operation, int, List)}, for an endpoint that says what its 409 means: {@code conflictIsNameInUse}
+   * when it documents 409 as "the name is in use" on every write that sends the name (API v2's auth methods, whose
+   * every PATCH carries it); v1 documents no 409.
+   */
+  public static Verdict of(Operation operation, int status, List<String> errors, boolean conflictIsNameInUse) {
     if (status >= 200 && status < 300) {
       return SUCCESS;
     }
@@ -63,8 +75,12 @@ public enum Verdict {
     }
     if (status == 409) {
       // not documented for v1; v2 uses it for a name in use. On a DELETE it is a refusal (an auth method still in
-      // use, say): the same request would be refused again. On an update that names no new object it is a race.
-      return namesTheTarget ? NAME_TAKEN : operation == Operation.DELETE ? REJECTED : UNAVAILABLE;
+      // use, say): the same request would be refused again. On a v1 update that names no new object it is a race;
+      // a v2 PATCH always sends the name, and its 409 is documented, so there it is the name too.
+      if (operation == Operation.DELETE) {
+        return REJECTED;
+      }
+      return namesTheTarget || (conflictIsNameInUse && operation == Operation.UPDATE) ? NAME_TAKEN : UNAVAILABLE;
     }
     if (status >= 400) {
       return REJECTED;

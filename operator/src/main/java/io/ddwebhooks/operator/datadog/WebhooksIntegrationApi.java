@@ -41,6 +41,15 @@ public interface WebhooksIntegrationApi {
   /** DELETE the auth method named {@code name}; false when there was none. */
   boolean deleteAuthMethod(String name);
 
+  /** The auth method with Datadog's id {@code id}, whatever it is named now; empty when Datadog answers 404. */
+  Optional<AuthMethod> getAuthMethodById(String id);
+
+  /** PATCH every field of the auth method with id {@code id}; a different name renames it; 404 when it is gone. */
+  AuthMethod updateAuthMethodById(String id, AuthMethod authMethod);
+
+  /** DELETE the auth method with id {@code id}; false when there was none (no name is looked up). */
+  boolean deleteAuthMethodById(String id);
+
   /** Every auth method of the org. */
   java.util.List<AuthMethod> listAuthMethods();
 

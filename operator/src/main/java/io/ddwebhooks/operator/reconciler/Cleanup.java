@@ -8,6 +8,7 @@ import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.ddwebhooks.operator.reconciler.kube.SecretSource;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.RecordedId;
 import io.ddwebhooks.operator.sync.Redactor;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.ResourcePolicy;
@@ -87,9 +88,10 @@ final class Cleanup<R extends CustomResource<S, DatadogResourceStatus>, S extend
         }
       } else {
         CredentialsResolver.Org o = (CredentialsResolver.Org) org;
-        // a user's change that holds no place in the write queue before it writes
+        // a user's change that holds no place in the write queue before it writes; an id recorded in the org status
+        // records is the object to delete, not whatever holds the name now
         outcome = deleteIn(resource, convergers.at(o.target(), WritePriority.USER_CHANGE,
-            resource.getMetadata().getNamespace()), owned, pending);
+            resource.getMetadata().getNamespace()).recorded(RecordedId.of(status)), owned, pending);
       }
     }
     if (outcome == null || outcome instanceof Outcome.Synced) {

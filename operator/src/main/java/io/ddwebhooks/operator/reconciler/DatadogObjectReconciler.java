@@ -10,6 +10,7 @@ import io.ddwebhooks.operator.reconciler.kube.CachedStatusPatch;
 import io.ddwebhooks.operator.reconciler.kube.SecretWatch;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Outcomes;
+import io.ddwebhooks.operator.sync.RecordedId;
 import io.ddwebhooks.operator.sync.RemoteObjects;
 import io.ddwebhooks.operator.sync.ResourceKind;
 import io.ddwebhooks.operator.sync.ResourcePolicy;
@@ -172,9 +173,12 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     if (hold.isPresent()) {
       return new Run(hold.get().outcome(), values, hold.get().recheck());
     }
+    // the id status recorded counts only in the org status names (a move has already cleared it)
+    Optional<RecordedId> recorded = orgs.recordedIn(resource, org) ? RecordedId.of(draft.status()) : Optional.empty();
     draft.writingTo(org.record());
-    Outcome outcome = convergers.inTurn(org.target(), priority, tenant, name, converger -> converger.apply(desired,
-        draft.ownership(policy, canonical, kind.recognizable(desired), settings.clock().instant()), draft.intent()));
+    Outcome outcome = convergers.inTurn(org.target(), priority, tenant, name, converger -> converger.recorded(recorded)
+        .apply(desired, draft.ownership(policy, canonical, kind.recognizable(desired), settings.clock().instant()),
+            draft.intent()));
     draft.settle(outcome, name, fingerprint, values.versions(), settings.clock().instant(), org.record(),
         kind.appliedIsSecret(desired).orElse(null));
     settings.health().record(org.source(), outcome);

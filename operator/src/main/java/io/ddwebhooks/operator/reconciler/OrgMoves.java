@@ -12,6 +12,7 @@ import io.ddwebhooks.operator.reconciler.kube.EventSink;
 import io.ddwebhooks.operator.sync.Converger;
 import io.ddwebhooks.operator.sync.Fingerprints;
 import io.ddwebhooks.operator.sync.Outcome;
+import io.ddwebhooks.operator.sync.RecordedId;
 import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.net.URI;
@@ -63,6 +64,7 @@ final class OrgMoves {
     // a name that was only pending there: deleted later only if it holds what was sent
     String pending = status.getRemoteName() == null ? status.getPendingFingerprint() : null;
     OrgMove from = new OrgMove(orgs.recorded(resource), owned, pending);
+    RecordedId.of(status).ifPresent(recorded -> from.setId(recorded.id())); // status.id is the new org's from now on
     startMove(draft.status(), from, to.record());
     draft.persistNow();
     LOG.info("moving {} to {} from {}", owned, describe(to.record().getRef(), to.record().getOrg()), describe(from));
@@ -134,7 +136,9 @@ final class OrgMoves {
 
   private Outcome deleteOld(Converger<?> old, OrgMove from) {
     String sent = from.getPendingFingerprint();
-    return sent == null ? old.delete(from.getName())
+    // an id recorded there is the old copy (even renamed since); without one, its name, as before
+    Optional<RecordedId> id = Optional.ofNullable(from.getId()).map(i -> new RecordedId(from.getName(), i));
+    return sent == null ? old.recorded(id).delete(from.getName())
         : old.deleteIfSent(from.getName(), text -> fingerprints.matches(sent, text));
   }
 
@@ -158,6 +162,7 @@ final class OrgMoves {
   private static void startMove(DatadogResourceStatus status, OrgMove from, RecordedCredentials to) {
     status.setMovingFrom(from);
     status.setRemoteName(null);
+    status.setId(null);
     PendingWrite.clear(status);
     status.setAppliedFingerprint(null);
     status.setRejectedFingerprint(null);

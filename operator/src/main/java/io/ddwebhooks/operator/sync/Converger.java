@@ -30,6 +30,11 @@ public final class Converger<T> {
     this.remote = remote;
   }
 
+  /** This converger, reaching the object {@code recorded} names by the id its status recorded ({@link RecordedId}). */
+  public Converger<T> recorded(Optional<RecordedId> recorded) {
+    return new Converger<>(kind, remote.recorded(recorded));
+  }
+
   /** Makes Datadog hold {@code desired} (see the class comment). */
   public Outcome apply(T desired, Ownership own, WriteIntent intent) {
     return answered(() -> converge(desired, own, intent));
@@ -110,8 +115,7 @@ public final class Converger<T> {
     }
     Optional<T> actual = get(target);
     if (actual.isEmpty()) {
-      return create(desired, own.ownedName() == null ? Outcome.Change.CREATED : Outcome.Change.RECREATED, own,
-          intent);
+      return create(desired, own.ownedName() == null ? Outcome.Change.CREATED : Outcome.Change.RECREATED, own, intent);
     }
     Outcome.Change change;
     if (target.equals(own.ownedName())) {

@@ -13,17 +13,15 @@ import io.ddwebhooks.emulator.DatadogEmulator;
 import io.ddwebhooks.emulator.Fault;
 import io.ddwebhooks.emulator.RecordedCall;
 import io.ddwebhooks.operator.crd.DatadogWebhookAuthMethod;
-import io.ddwebhooks.operator.crd.DatadogWebhookAuthMethodSpec;
 import io.ddwebhooks.operator.crd.DeletionPolicy;
-import io.ddwebhooks.operator.crd.OAuth2ClientCredentials;
 import io.ddwebhooks.operator.crd.ValueSource;
 import io.ddwebhooks.operator.status.Reason;
+import io.ddwebhooks.operator.testing.Fixtures;
 import io.ddwebhooks.operator.testing.OperatorHarness;
 import io.ddwebhooks.operator.testing.RealKubernetes;
 import io.ddwebhooks.operator.testing.SimulatedCrash;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +38,8 @@ import org.slf4j.LoggerFactory;
 /**
  * DatadogWebhookAuthMethod end to end: a real API server (RBAC, server-side apply, the operator as its
  * ServiceAccount) and the emulator's v2 endpoints. Create, spec change, Secret rotation, an unrelated key, drift, an
- * out-of-band delete, a name conflict, a crash between the POST and the status, deletion (and Orphan, and a 409),
- * and no client secret anywhere it could leak to.
+ * out-of-band delete, a name conflict, a crash between the POST and the status, an out-of-band rename (also while
+ * the operator is down), deletion (and Orphan, and a 409), and no client secret anywhere it could leak to.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -83,19 +81,11 @@ class AuthMethodIT {
   }
 
   private static DatadogWebhookAuthMethod authMethod(String name, String datadogName) {
-    DatadogWebhookAuthMethod m = new DatadogWebhookAuthMethod();
-    m.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName(name).build());
-    DatadogWebhookAuthMethodSpec spec = new DatadogWebhookAuthMethodSpec();
-    spec.setName(datadogName);
-    OAuth2ClientCredentials o = new OAuth2ClientCredentials();
-    o.setAccessTokenUrl("https://auth.example.com/oauth/token");
-    o.setClientId("client-a");
-    o.setClientSecretFrom(ValueSource.secret("oauth", "clientSecret"));
-    o.setAudience("https://api.example.com");
-    spec.setOauth2ClientCredentials(o);
-    m.setSpec(spec);
+    DatadogWebhookAuthMethod m = Fixtures.authMethod(NS, name, datadogName, "oauth");
+    m.getSpec().getOauth2ClientCredentials().setAudience("https://api.example.com");
     return m;
   }
+
 
   private static JsonNode stored(String datadogName) {
     return h.datadog.storedAuthMethod(datadogName).orElseThrow();
@@ -241,6 +231,46 @@ class AuthMethodIT {
 
   @Test
   @Order(5)
+  void anOutOfBandRenameIsRestoredWithOnePatchAlsoAfterARestart() {
+    h.create(authMethod("renamed", "renamed-oauth"));
+    h.awaitSynced(DatadogWebhookAuthMethod.class, NS, "renamed");
+    String id = stored("renamed-oauth").get("id").asText();
+    await().untilAsserted(() -> assertThat(h.get(DatadogWebhookAuthMethod.class, NS, "renamed").getStatus().getId())
+        .isEqualTo(id));
+
+    // renamed in Datadog's UI: the GET by the id answers another name, and nothing holds the resource's name
+    h.datadog.clearCalls();
+    h.datadog.editAuthMethodOutOfBand("renamed-oauth", "name", "renamed-in-the-ui");
+    awaitRestored("renamed", "renamed-oauth", id, 1);
+    await().untilAsserted(() -> assertThat(h.events(NS, "renamed")).extracting(Event::getReason)
+        .contains("DriftCorrected"));
+
+    // and while the operator is down: after the restart only status.id knows the object
+    h.stopOperator();
+    h.datadog.editAuthMethodOutOfBand("renamed-oauth", "name", "renamed-while-down");
+    h.datadog.clearCalls();
+    h.startOperator();
+    awaitRestored("renamed", "renamed-oauth", id, 2);
+  }
+
+  /** One PATCH by the same id restored the name; no POST, no second object; the drift counted. */
+  private static void awaitRestored(String resource, String datadogName, String id, int corrections) {
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(h.get(DatadogWebhookAuthMethod.class, NS,
+        resource).getStatus().getDriftCorrections()).isEqualTo(corrections));
+    h.awaitSynced(DatadogWebhookAuthMethod.class, NS, resource);
+    awaitReads(2);
+    assertThat(writes()).singleElement().satisfies(c -> {
+      assertThat(c.method()).isEqualTo("PATCH");
+      assertThat(c.path()).endsWith("/" + id);
+    });
+    assertThat(h.datadog.authMethodNames()).filteredOn(n -> n.startsWith("renamed")).containsExactly(datadogName);
+    assertThat(stored(datadogName).get("id").asText()).isEqualTo(id);
+    assertThat(stored(datadogName).get("client_secret").asText()).isEqualTo(SECRET_TWO);
+    assertThat(h.get(DatadogWebhookAuthMethod.class, NS, resource).getStatus().getId()).isEqualTo(id);
+  }
+
+  @Test
+  @Order(6)
   void deletionThroughTheFinalizerOrphanAndARefusal() {
     // Datadog refuses the delete (409): the finalizer stays and an Event says why; the retry succeeds
     h.datadog.failNext("DELETE", DatadogEmulator.AUTH_METHODS, 1, Fault.status(409,
@@ -266,7 +296,7 @@ class AuthMethodIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void anErrorThatEchoesTheSecretIsRedactedAndNoSecretLeaksAnywhere() throws Exception {
     h.secret(NS, "oauth", Map.of("clientSecret", SECRET_THREE, "unrelated", "two", "clientId", "client-from-secret"));
     h.datadog.failNext("POST", DatadogEmulator.AUTH_METHODS, 1, Fault.echo(400));

@@ -11,14 +11,20 @@ import io.ddwebhooks.operator.crd.ClusterDatadogCredentials;
 import io.ddwebhooks.operator.crd.CredentialsRef;
 import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogWebhook;
+import io.ddwebhooks.operator.crd.DatadogWebhookAuthMethod;
+import io.ddwebhooks.operator.crd.DatadogWebhookAuthMethodSpec;
 import io.ddwebhooks.operator.crd.DeletionPolicy;
+import io.ddwebhooks.operator.crd.OAuth2ClientCredentials;
+import io.ddwebhooks.operator.crd.ValueSource;
 import io.ddwebhooks.emulator.DatadogEmulator;
+import io.ddwebhooks.emulator.Fault;
 import io.ddwebhooks.emulator.RecordedCall;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.testing.OperatorHarness;
 import io.ddwebhooks.operator.testing.SimulatedCrash;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +36,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * Moving an object from the default org to another: recorded before acting, created in the new org, deleted from the
  * old one, the record cleared; a crash after either step resumes exactly. Also: an old org that cannot be reached any
- * more, deletionPolicy Orphan, and a name taken in the new org.
+ * more, deletionPolicy Orphan, a name taken in the new org, and an auth method (its old id recorded, its old copy
+ * deleted by that id).
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class MovingBetweenOrgsIT {
@@ -85,6 +92,54 @@ class MovingBetweenOrgsIT {
     h.delete(DatadogWebhook.class, NS, "mover");
     h.awaitGone(DatadogWebhook.class, NS, "mover");
     assertThat(staging.webhookNames()).doesNotContain("mover");
+  }
+
+  @Test
+  void anAuthMethodMovesByItsIdAndItsSecretIsSentOnceInTheNewOrg() {
+    h.secret(NS, "oauth", Map.of("clientSecret", "MOVING-CLIENT-SECRET"));
+    DatadogWebhookAuthMethod m = new DatadogWebhookAuthMethod();
+    m.setMetadata(new ObjectMetaBuilder().withNamespace(NS).withName("oauth-mover").build());
+    m.setSpec(new DatadogWebhookAuthMethodSpec());
+    OAuth2ClientCredentials o = new OAuth2ClientCredentials();
+    o.setAccessTokenUrl("https://auth.example.com/oauth/token");
+    o.setClientId("client-a");
+    o.setClientSecretFrom(ValueSource.secret("oauth", "clientSecret"));
+    m.getSpec().setOauth2ClientCredentials(o);
+    h.create(m);
+    h.awaitSynced(DatadogWebhookAuthMethod.class, NS, "oauth-mover");
+    String oldId = h.datadog.storedAuthMethod("oauth-mover").orElseThrow().get("id").asText();
+    await().untilAsserted(() -> assertThat(h.get(DatadogWebhookAuthMethod.class, NS, "oauth-mover").getStatus()
+        .getId()).isEqualTo(oldId));
+
+    // the old org refuses the delete for a while: the move is caught half way
+    h.datadog.failNext("DELETE", DatadogEmulator.AUTH_METHODS, 3, Fault.status(503, "try later"));
+    h.edit(DatadogWebhookAuthMethod.class, NS, "oauth-mover", r -> using(r, CredentialsRef.CLUSTER, "staging"));
+    await().untilAsserted(() -> assertThat(staging.storedAuthMethod("oauth-mover")).isPresent());
+    String newId = staging.storedAuthMethod("oauth-mover").orElseThrow().get("id").asText();
+    await().untilAsserted(() -> {
+      var status = h.get(DatadogWebhookAuthMethod.class, NS, "oauth-mover").getStatus();
+      assertThat(status.getMovingFrom()).isNotNull();
+      assertThat(status.getMovingFrom().getId()).isEqualTo(oldId);
+      assertThat(status.getId()).isEqualTo(newId);
+    });
+    // renamed in the old org meanwhile: still the copy to delete, found by its id
+    h.datadog.editAuthMethodOutOfBand("oauth-mover", "name", "oauth-mover-renamed");
+
+    await().untilAsserted(() -> assertThat(h.get(DatadogWebhookAuthMethod.class, NS, "oauth-mover").getStatus()
+        .getMovingFrom()).isNull());
+    h.awaitSynced(DatadogWebhookAuthMethod.class, NS, "oauth-mover");
+    assertThat(h.datadog.authMethodNames()).as("the old copy is gone").isEmpty();
+    var status = h.get(DatadogWebhookAuthMethod.class, NS, "oauth-mover").getStatus();
+    assertThat(status.getId()).isEqualTo(newId);
+    assertThat(status.getOldCopy()).isNull();
+    assertThat(staging.authMethodNames()).containsExactly("oauth-mover");
+    assertThat(staging.storedAuthMethod("oauth-mover").orElseThrow().get("client_secret").asText())
+        .isEqualTo("MOVING-CLIENT-SECRET");
+    assertThat(staging.writes()).as("the client secret sent once in the new org").singleElement()
+        .satisfies(c -> assertThat(c.method()).isEqualTo("POST"));
+    assertThat(h.datadog.writes()).filteredOn(c -> c.method().equals("DELETE")).last()
+        .satisfies(c -> assertThat(c.path()).endsWith("/" + oldId));
+    assertThat(reasons("oauth-mover")).contains("Moved");
   }
 
   private void startDyingAfter(String operation, String name) {

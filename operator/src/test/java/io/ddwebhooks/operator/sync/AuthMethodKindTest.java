@@ -169,4 +169,112 @@ class AuthMethodKindTest {
     assertThat(converger.delete("servicenow")).isInstanceOf(Outcome.Synced.class);
     assertThat(datadog.emulator.authMethodNames()).isEmpty();
   }
+
+  @Test
+  void a409OnAPlainPatchIsANameConflict() {
+    converger.apply(desired("s"), own(null, null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    DatadogWebhookAuthMethodSpec scoped = spec();
+    scoped.getOauth2ClientCredentials().setScope("read");
+    datadog.clearCalls();
+    datadog.emulator.failNext("PATCH", DatadogEmulator.AUTH_METHODS, 1, Fault.status(409, "name in use"));
+    Outcome o = converger.apply(kind.render(scoped, "servicenow", secret("s"), ResourceKind.History.NONE),
+        own("servicenow", null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, true), intent);
+    assertThat(o).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.writes()).singleElement().asString().startsWith("UPDATE ");
+  }
+
+  @Test
+  void a409OnARenamePatchIsANameConflict() {
+    converger.apply(desired("s"), own(null, null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    DatadogWebhookAuthMethodSpec renamed = spec();
+    renamed.setName("servicenow-v2");
+    datadog.emulator.failNext("PATCH", DatadogEmulator.AUTH_METHODS, 1, Fault.status(409, "name in use"));
+    Outcome o = converger.apply(kind.render(renamed, "servicenow", secret("s"), ResourceKind.History.NONE),
+        own("servicenow", null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, true), intent);
+    assertThat(o).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.emulator.authMethodNames()).containsExactly("servicenow");
+  }
+
+  /** The converger of a resource whose status recorded {@code id} for the name "servicenow". */
+  private Converger<AuthMethod> recorded(String id) {
+    return converger.recorded(java.util.Optional.of(new RecordedId("servicenow", id)));
+  }
+
+  @Test
+  void anObjectRenamedInDatadogIsFoundByItsRecordedIdAndRestoredWithOnePatch() {
+    converger.apply(desired("s"), own(null, null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    String id = datadog.storedAuthMethod("servicenow").orElseThrow().get("id").asText();
+    datadog.emulator.editAuthMethodOutOfBand("servicenow", "name", "renamed-in-the-ui");
+    datadog.clearCalls();
+    Outcome o = recorded(id).apply(desired("s"), own("servicenow", null, x -> false,
+        ResourcePolicy.Adoption.NOT_REQUESTED, true), intent);
+    assertThat(o).isInstanceOfSatisfying(Outcome.Applied.class, w -> {
+      assertThat(w.change()).isEqualTo(Outcome.Change.UPDATED);
+      assertThat(w.fields()).containsExactly("name");
+      assertThat(w.drift()).isTrue();
+    });
+    assertThat(datadog.writes()).containsExactly("UPDATE " + id);
+    assertThat(datadog.emulator.authMethodNames()).containsExactly("servicenow");
+    assertThat(datadog.storedAuthMethod("servicenow").orElseThrow().get("id").asText()).isEqualTo(id);
+    assertThat(datadog.storedAuthMethod("servicenow").orElseThrow().get("client_secret").asText()).isEqualTo("s");
+    assertThat(datadog.knownAuthMethodId("servicenow")).contains(id);
+  }
+
+  @Test
+  void onceTheRecordedObjectIsGoneAnObjectSomeoneElseMadeUnderTheNameIsNeitherTakenOverNorDeleted() {
+    converger.apply(desired("s"), own(null, null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    String id = datadog.storedAuthMethod("servicenow").orElseThrow().get("id").asText();
+    datadog.emulator.deleteAuthMethodOutOfBand("servicenow");
+    datadog.emulator.putAuthMethodOutOfBand("servicenow", "https://theirs.example.com/token", "theirs", "theirs");
+
+    Outcome o = recorded(id).apply(desired("s"), own("servicenow", null, x -> false,
+        ResourcePolicy.Adoption.NOT_REQUESTED, true), intent);
+    assertThat(o).as("their name: the POST is refused, nothing of theirs is written").isInstanceOf(
+        Outcome.Conflict.class);
+    assertThat(datadog.storedAuthMethod("servicenow").orElseThrow().get("client_secret").asText())
+        .isEqualTo("theirs");
+
+    assertThat(recorded(id).delete("servicenow")).isInstanceOf(Outcome.Synced.class);
+    assertThat(datadog.emulator.authMethodNames()).containsExactly("servicenow");
+  }
+
+  @Test
+  void deletionByTheRecordedIdFollowsARenameInDatadog() {
+    converger.apply(desired("s"), own(null, null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    String id = datadog.storedAuthMethod("servicenow").orElseThrow().get("id").asText();
+    datadog.emulator.editAuthMethodOutOfBand("servicenow", "name", "renamed-in-the-ui");
+    datadog.clearCalls();
+    assertThat(recorded(id).delete("servicenow")).isInstanceOf(Outcome.Synced.class);
+    assertThat(datadog.writes()).containsExactly("DELETE " + id);
+    assertThat(datadog.emulator.authMethodNames()).isEmpty();
+  }
+
+  @Test
+  void aRecordedIdCountsOnlyForTheOwnedNameAndOnlyWhenNothingIsPendingOrMoving() {
+    datadog.put(new AuthMethod("other", "https://theirs.example.com/token", "theirs", "theirs", null, null, null));
+    String theirs = datadog.storedAuthMethod("other").orElseThrow().get("id").asText();
+    // a status that names "servicenow" with their id reaches their object only under the owned name
+    Outcome o = recorded(theirs).apply(kind.render(named("other"), "x", secret("s"), ResourceKind.History.NONE),
+        own(null, null, x -> false, ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    assertThat(o).isInstanceOf(Outcome.Conflict.class);
+
+    io.ddwebhooks.operator.crd.DatadogResourceStatus status = new io.ddwebhooks.operator.crd.DatadogResourceStatus();
+    status.setRemoteName("servicenow");
+    status.setId("id-1");
+    assertThat(RecordedId.of(status)).contains(new RecordedId("servicenow", "id-1"));
+    status.setPendingName("servicenow-v2");
+    assertThat(RecordedId.of(status)).as("a rename may have happened unseen").isEmpty();
+    status.setPendingName(null);
+    status.setMovingFrom(new io.ddwebhooks.operator.crd.OrgMove("default", "https://old.example.com", "servicenow"));
+    assertThat(RecordedId.of(status)).as("the id is another org's").isEmpty();
+    status.setMovingFrom(null);
+    status.setRemoteName(null);
+    assertThat(RecordedId.of(status)).isEmpty();
+  }
+
+  private static DatadogWebhookAuthMethodSpec named(String name) {
+    DatadogWebhookAuthMethodSpec s = spec();
+    s.setName(name);
+    return s;
+  }
 }

@@ -114,6 +114,18 @@ class OutcomeTableTest {
     assertThat(Verdict.of(op, a.status(), errors)).isEqualTo(expectedVerdict(op, a));
   }
 
+  /**
+   * API v2's auth methods document 409 as "the name is in use", and every PATCH sends the name: there a 409 on an
+   * update is a name conflict too (v1's stays a race); every other cell reads as in v1.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("everyAnswer")
+  void verdictWhereA409MeansTheNameIsInUse(Operation op, Answer a) {
+    List<String> errors = a.error() == null ? List.of() : List.of(a.error());
+    Verdict expected = a.status() == 409 && op == Operation.UPDATE ? Verdict.NAME_TAKEN : expectedVerdict(op, a);
+    assertThat(Verdict.of(op, a.status(), errors, true)).isEqualTo(expected);
+  }
+
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("everyFailure")
   void outcome(Operation op, Answer a) {

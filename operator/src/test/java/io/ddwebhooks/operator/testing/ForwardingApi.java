@@ -82,6 +82,22 @@ public class ForwardingApi implements WebhooksIntegrationApi {
   }
 
   @Override
+  public Optional<io.ddwebhooks.operator.datadog.AuthMethod> getAuthMethodById(String id) {
+    return delegate.getAuthMethodById(id);
+  }
+
+  @Override
+  public io.ddwebhooks.operator.datadog.AuthMethod updateAuthMethodById(String id,
+      io.ddwebhooks.operator.datadog.AuthMethod m) {
+    return write("update", m.name(), () -> delegate.updateAuthMethodById(id, m));
+  }
+
+  @Override
+  public boolean deleteAuthMethodById(String id) {
+    return write("delete", id, () -> delegate.deleteAuthMethodById(id));
+  }
+
+  @Override
   public java.util.List<io.ddwebhooks.operator.datadog.AuthMethod> listAuthMethods() {
     return delegate.listAuthMethods();
   }
