@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** The emulator on its own: {@code java -jar datadog-webhooks-emulator.jar --port 8089}; emulator/README.md. */
 @Command(name = "datadog-webhooks-emulator", mixinStandardHelpOptions = true,
-    description = "An emulator of Datadog's Webhooks Integration API v1 (webhooks and custom variables), for tests"
-    + " of anything that manages Datadog webhooks. Its control API (latency, faults, reset, calls, orgs) is under"
+    description = "An emulator of Datadog's Webhooks Integration API: v1 (webhooks and custom variables) and v2"
+    + " (OAuth2 auth methods), for tests of anything that manages Datadog webhooks. Its control API (latency, faults, reset, calls, orgs) is under"
     + " /_emulator/ and needs no keys.")
 public final class EmulatorMain implements Callable<Integer> {
 
