@@ -45,10 +45,18 @@ final class HttpAuthMethods {
     return list().stream().filter(m -> name.equals(m.name())).findFirst();
   }
 
+  /**
+   * The most of the list's answer that is read. The endpoint has no paging and a name lookup reads it whole, so its
+   * limit is the org's size, not one object's: about 1,000 auth methods with every field at its longest (8 KiB each),
+   * many more as they usually are. Past it, lookups by name fail (lookups by a recorded id do not); a cluster admin
+   * keeps namespaces below it with a ResourceQuota on {@code count/datadogwebhookauthmethods.ddwebhooks.io}.
+   */
+  static final int MAX_LIST_BYTES = 8 << 20;
+
   /** Every auth method of the org (the list endpoint, its objects included); learns their ids. */
   List<AuthMethod> list() {
     JsonNode answer = http.send("GetAllAuthMethods", "GET auth methods", "GET",
-        BASE + "?include=oauth2-client-credentials", null, false).orElseThrow();
+        BASE + "?include=oauth2-client-credentials", null, false, MAX_LIST_BYTES).orElseThrow();
     List<AuthMethod> out = new ArrayList<>();
     for (JsonNode included : answer.path("included")) {
       if (TYPE.equals(included.path("type").asText())) {

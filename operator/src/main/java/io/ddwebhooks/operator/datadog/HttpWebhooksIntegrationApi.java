@@ -210,6 +210,12 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
    */
   Optional<JsonNode> send(String operationId, String operation, String method, String path, JsonNode body,
       boolean absentIsEmpty) {
+    return send(operationId, operation, method, path, body, absentIsEmpty, MAX_RESPONSE_BYTES);
+  }
+
+  /** As above, reading at most {@code maxBytes} of the answer (larger: not read, a network error). */
+  Optional<JsonNode> send(String operationId, String operation, String method, String path, JsonNode body,
+      boolean absentIsEmpty, int maxBytes) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .timeout(timeout)
         .header("Accept", "application/json")
@@ -228,12 +234,12 @@ public class HttpWebhooksIntegrationApi implements WebhooksIntegrationApi {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
-        byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-        if (bytes.length > MAX_RESPONSE_BYTES) {
+        byte[] bytes = in.readNBytes(maxBytes + 1);
+        if (bytes.length > maxBytes) {
           observer.observe(orgLabel, operationId, DatadogApiException.NETWORK_ERROR,
               Duration.ofNanos(System.nanoTime() - start));
           throw new DatadogApiException(operation, DatadogApiException.NETWORK_ERROR,
-              List.of("the answer was larger than " + (MAX_RESPONSE_BYTES >> 10) + " KiB and was not read"), null);
+              List.of("the answer was larger than " + (maxBytes >> 10) + " KiB and was not read"), null);
         }
         responseBody = new String(bytes, StandardCharsets.UTF_8);
       }

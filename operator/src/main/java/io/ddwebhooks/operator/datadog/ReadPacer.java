@@ -1,6 +1,9 @@
 package io.ddwebhooks.operator.datadog;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
@@ -15,6 +18,11 @@ import java.util.function.LongSupplier;
  * {@link #MAX_WAIT} ahead; a resync's read only the next turn, so resyncs never fill the timeline ahead of a change
  * and use what changes leave. While resyncs are being turned away, changes keep to {@code 1 - }{@link #RESYNC_FLOOR}
  * of the rate, so that a steady stream of changes cannot starve the drift checks.
+ *
+ * <p>Tenants take turns: the changes of one tenant (a namespace) may hold at most {@link #TENANT_SHARE} of the turns
+ * a change may book ahead, so that one namespace's flood of reads (many resources, template checks that reach many
+ * names, observe-only resources) cannot keep another namespace's change out of the org's reads; its own reads are
+ * turned away instead, and come back at their turn.
  */
 public final class ReadPacer {
 
@@ -25,6 +33,8 @@ public final class ReadPacer {
   static final Duration MAX_PAUSE_WITHOUT_RESET = Duration.ofSeconds(30);
   /** The share of the read rate kept for resyncs while they wait. */
   static final double RESYNC_FLOOR = 0.2;
+  /** The share of the turns a change may book ahead ({@link #MAX_WAIT}) that one tenant's changes may hold. */
+  static final double TENANT_SHARE = 0.5;
   /** How long after a resync was turned away changes still leave it its floor. */
   private static final Duration RESYNCS_WAITING = Duration.ofSeconds(2);
 
@@ -42,6 +52,9 @@ public final class ReadPacer {
   private int limitedInARow;
   /** When the pause in force was set: a 429 to a read sent before it belongs to the same burst. */
   private long pausedAt = Long.MIN_VALUE;
+  /** The turns each tenant's changes booked that have not come yet ("" for work of no tenant). */
+  private final Map<String, ArrayDeque<Long>> bookedAhead = new HashMap<>();
+  private final int maxAheadPerTenant;
 
   public ReadPacer(double perSecond) {
     this(perSecond, System::nanoTime, LockSupport::parkNanos);
@@ -55,6 +68,7 @@ public final class ReadPacer {
     this.sleep = sleep;
     this.nextFree = nanoTime.getAsLong();
     this.nextChangeFree = nextFree;
+    this.maxAheadPerTenant = (int) Math.max(1, MAX_WAIT.toNanos() / spacingNanos * TENANT_SHARE);
   }
 
   /** A read for a user's change (see {@link #acquire(String, WritePriority)}). */
@@ -69,10 +83,24 @@ public final class ReadPacer {
    * and {@link #answered(long)}.
    */
   public long acquire(String operation, WritePriority priority) {
+    return acquire(operation, priority, null);
+  }
+
+  /**
+   * As {@link #acquire(String, WritePriority)}, for {@code tenant} (a namespace; null: none): a change of a tenant
+   * that already holds its share of the turns booked ahead is turned away until its first one has come.
+   */
+  public long acquire(String operation, WritePriority priority, String tenant) {
     long wait;
     synchronized (this) {
       long now = nanoTime.getAsLong();
       boolean change = priority == WritePriority.USER_CHANGE;
+      ArrayDeque<Long> booked = change ? booked(tenant == null ? "" : tenant, now) : null;
+      if (booked != null && booked.size() >= maxAheadPerTenant) {
+        throw new TurnedAwayException(operation, "this namespace's reads already hold their share of the org's"
+            + " reads; tried again when its turn comes", Duration.ofNanos(Math.max(booked.peekFirst() - now,
+            spacingNanos)));
+      }
       boolean resyncsWaiting = resyncTurnedAway != Long.MIN_VALUE
           && now - resyncTurnedAway < RESYNCS_WAITING.toNanos();
       long turn = Math.max(now, change && resyncsWaiting ? Math.max(nextFree, nextChangeFree) : nextFree);
@@ -88,6 +116,9 @@ public final class ReadPacer {
       nextFree = turn + spacingNanos;
       if (change) {
         nextChangeFree = turn + changeSpacingNanos;
+        if (turn > now) {
+          booked.addLast(turn);
+        }
       }
     }
     if (wait > 0) {
@@ -117,6 +148,17 @@ public final class ReadPacer {
     }
     pausedAt = now;
     nextFree = Math.max(nextFree, now + pause.toNanos());
+  }
+
+  /** {@code tenant}'s turns still to come at {@code now}; tenants with none are forgotten (the map stays small). */
+  private ArrayDeque<Long> booked(String tenant, long now) {
+    bookedAhead.values().removeIf(turns -> {
+      while (!turns.isEmpty() && turns.peekFirst() - now <= 0) {
+        turns.pollFirst();
+      }
+      return turns.isEmpty();
+    });
+    return bookedAhead.computeIfAbsent(tenant, t -> new ArrayDeque<>());
   }
 
   /** Resync reads turned away so far (they come back at their turn), for metrics. */

@@ -45,7 +45,7 @@ public class SerializedWrites implements WebhooksIntegrationApi {
     if (reads == null) {
       return call.get();
     }
-    long sentAt = reads.acquire(operation, priority);
+    long sentAt = reads.acquire(operation, priority, tenant);
     try {
       T answer = call.get();
       reads.answered(sentAt);

@@ -47,8 +47,11 @@ final class UndeclaredVariableCache {
     this.keep = keep;
   }
 
-  /** Whether Datadog holds the variable, whether it is secret and its value when not (one GET, kept a while). */
-  Optional<VariableCheck.Held> held(OrgTarget org, String name) {
+  /**
+   * Whether Datadog holds the variable, whether it is secret and its value when not (one GET, kept a while); the
+   * read is {@code tenant}'s (the namespace whose check asks), which takes turns with the others in the org's reads.
+   */
+  Optional<VariableCheck.Held> held(OrgTarget org, String name, String tenant) {
     String key = org.key() + "\n" + name;
     Kept k = held.get(key);
     Instant now = clock.instant();
@@ -57,7 +60,7 @@ final class UndeclaredVariableCache {
     }
     try {
       // the check a change waits on: read at a change's priority (answers are kept, so resyncs seldom ask)
-      Optional<VariableCheck.Held> answer = datadog.api(org, WritePriority.USER_CHANGE, null).getCustomVariable(name)
+      Optional<VariableCheck.Held> answer = datadog.api(org, WritePriority.USER_CHANGE, tenant).getCustomVariable(name)
           .map(v -> new VariableCheck.Held(v.isSecret(), v.isSecret() ? null : v.value()));
       if (held.size() >= MAX_KEPT) {
         held.values().removeIf(old -> !old.until().isAfter(now));

@@ -127,7 +127,7 @@ final class VariableGate {
       CredentialsResolver.Org org) {
     Map<String, VariableCheck.Declared> declared = declarations(org);
     VariableCheck.Result result = VariableCheck.check(texts, webhook.getMetadata().getNamespace(), declared,
-        name -> held.held(org.target(), name), rules);
+        name -> held.held(org.target(), name, webhook.getMetadata().getNamespace()), rules);
     result.foreignSecrets().forEach(name -> tellOwner(name, declared));
     return result;
   }

@@ -16,9 +16,10 @@ class ReadPacerTest {
 
   @Test
   void readsBeyondTheRateAreSentBackWithTheTimeToTheirTurn() {
-    // 1000 a second: one turn a millisecond; 2 seconds of turns can be waited for in the thread, not more
+    // 1000 a second: one turn a millisecond; 2 seconds of turns can be waited for in the thread, not more (two
+    // tenants: one alone may book only half of them, see below)
     for (int i = 0; i < 2000; i++) {
-      pacer.acquire("GET");
+      pacer.acquire("GET", WritePriority.USER_CHANGE, i % 2 == 0 ? "team-a" : "team-b");
     }
     assertThat(slept.get()).as("each waited for its own turn").isEqualTo(Duration.ofMillis(1999).toNanos() * 1000);
     assertThatThrownBy(() -> {
@@ -31,6 +32,24 @@ class ReadPacerTest {
     });
     now.addAndGet(Duration.ofSeconds(3).toNanos());
     pacer.acquire("GET");
+  }
+
+  @Test
+  void oneNamespacesFloodOfReadsCannotKeepAnotherNamespacesChangeOut() {
+    // team-b reads now, then books every turn it may ahead (half of the 2 seconds a change may wait for), and
+    // more: turned away
+    for (int i = 0; i <= 1000; i++) {
+      pacer.acquire("GET", WritePriority.USER_CHANGE, "team-b");
+    }
+    assertThatThrownBy(() -> pacer.acquire("GET", WritePriority.USER_CHANGE, "team-b"))
+        .isInstanceOfSatisfying(TurnedAwayException.class, e -> assertThat(e.getMessage()).contains("share"));
+    // team-a's change still gets a turn, within the wait a change may take
+    slept.set(0);
+    pacer.acquire("GET", WritePriority.USER_CHANGE, "team-a");
+    assertThat(slept.get()).isLessThanOrEqualTo(ReadPacer.MAX_WAIT.toNanos());
+    // once team-b's first turn has come, it may book again
+    now.addAndGet(Duration.ofMillis(2).toNanos());
+    pacer.acquire("GET", WritePriority.USER_CHANGE, "team-b");
   }
 
   @Test

@@ -101,6 +101,23 @@ class AuthMethodKindTest {
   }
 
   @Test
+  void anOrgFullOfLongAuthMethodsStillAnswersLookupsByName() {
+    // another namespace fills the org with auth methods at every field's longest (the list endpoint has no paging
+    // and a lookup by name reads it whole): past one MiB, which once failed every lookup of every tenant
+    for (int i = 0; i < 130; i++) {
+      String name = String.format("b-%03d-", i) + "n".repeat(94);
+      datadog.emulator.putAuthMethodOutOfBand(name, "https://auth.example.com/" + "p".repeat(2000), "c".repeat(2048),
+          "secret");
+      datadog.emulator.editAuthMethodOutOfBand(name, "audience", "a".repeat(2048));
+      datadog.emulator.editAuthMethodOutOfBand(name, "scope", "s".repeat(2048));
+    }
+    Outcome created = converger.apply(desired("secret"), own(null, null, s -> false,
+        ResourcePolicy.Adoption.NOT_REQUESTED, false), intent);
+    assertThat(created).isInstanceOfSatisfying(Outcome.Applied.class,
+        w -> assertThat(w.change()).isEqualTo(Outcome.Change.CREATED));
+  }
+
+  @Test
   void aLostCreateAnswerIsRecognisedByWhatItSentAndItsSecretSentOnce() {
     AuthMethod d = desired("secret");
     // the POST reached Datadog; its answer (and so the id) never reached this operator
