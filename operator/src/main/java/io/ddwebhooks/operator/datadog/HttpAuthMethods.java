@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The auth methods of Datadog's API v2 behind the name-keyed seam the other kinds use: Datadog keys them by id and
  * keeps names unique in an org, so a name is resolved to its id from this client's own answers (a create, a get, the
- * list) and, when it has none or the id no longer holds that name, from the list endpoint's {@code included[]}; an
- * object whose id a resource recorded is reached by that id ({@link #getById}), whatever it is named now. Every
- * PATCH carries every field, the client secret included and explicit nulls for an absent audience or scope: no
- * recording shows a PATCH that leaves a field out.
+ * list) and, when it has none or the id no longer holds that name, from the list endpoint's {@code included[]}. A
+ * remembered id leads a PATCH or DELETE by name only once a GET by it found that name there. An object whose id a
+ * resource recorded is reached by that id ({@link #getById}), whatever it is named now. Every PATCH carries every
+ * field, the client secret included and explicit nulls for an absent audience or scope: no recording shows a PATCH
+ * that leaves a field out.
  */
 final class HttpAuthMethods {
 
@@ -122,14 +123,11 @@ final class HttpAuthMethods {
 
   /**
    * Deletes the auth method named {@code name}, for a resource that recorded no id of it. An id this client
-   * remembers may be stale (the object deleted and made again outside the operator): when it answers 404, the name is
-   * looked up once more before saying it is gone. A recorded id is deleted by {@link #deleteById(String)} instead.
+   * remembers may be stale: the object deleted, or renamed outside the operator, when that id is now somebody's other
+   * object. So the name is checked first ({@link #get}: one GET by that id, the list when it no longer holds the
+   * name). A recorded id is deleted by {@link #deleteById(String)} instead: it identifies the object by itself.
    */
   boolean delete(String name) {
-    String known = ids.get(name);
-    if (known != null && sendDelete("auth method '" + name + "'", known)) {
-      return true;
-    }
     Optional<String> id = get(name).map(AuthMethod::id);
     return id.isPresent() && sendDelete("auth method '" + name + "'", id.get());
   }
@@ -146,12 +144,11 @@ final class HttpAuthMethods {
     return Optional.ofNullable(ids.get(name));
   }
 
-  /** The id of the object named {@code name}; an absent one is Datadog's 404, as a PATCH of a missing id answers. */
+  /**
+   * The id of the object named {@code name} now, checked as for {@link #delete} (a remembered id may have been
+   * renamed away to somebody's other object); an absent one is Datadog's 404, as a PATCH of a missing id answers.
+   */
   private String idOf(String name, String operation) {
-    String known = ids.get(name);
-    if (known != null) {
-      return known;
-    }
     return get(name).map(AuthMethod::id).orElseThrow(() -> new DatadogApiException(operation, 404,
         List.of("The requested auth method does not exist."), null));
   }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * Translates a DatadogWebhookAuthMethod into the OAuth2 client-credentials auth method it asks for, and compares
@@ -161,21 +160,16 @@ public final class AuthMethodKind implements ResourceKind<DatadogWebhookAuthMeth
     return n;
   }
 
-  /** The client secret is never shown. */
-  @Override
-  public boolean showsAll(AuthMethod m) {
-    return false;
-  }
-
   /**
-   * Found under a pending name after a lost answer: ours when every field Datadog shows (name, token URL, client id,
-   * audience, scope) is what was sent. Only the secret is unknown, and it is sent again at once. Names are unique in
-   * an org and claimed among the resources of the cluster, so another copy could only come from outside the operator
-   * with exactly these fields.
+   * Found under a pending name after a lost answer (a create or a rename): ours when every field Datadog shows (name,
+   * token URL, client id, audience, scope) is what was sent ({@link #holdsSent}). Only the client secret is hidden,
+   * and it is sent again at once. Names are unique in an org and claimed among the resources of the cluster, so
+   * another copy could only come from outside the operator with exactly these fields. Unlike a secret variable's,
+   * the hidden part is never a reason to take an object on other evidence (the old name gone).
    */
   @Override
-  public boolean holdsSent(AuthMethod object, Predicate<String> sent) {
-    return sent.test(recognizable(object));
+  public boolean identifiable(AuthMethod m) {
+    return true;
   }
 
   @Override

@@ -176,10 +176,10 @@ public final class Converger<T> {
     String from = own.ownedName();
     Optional<T> atTarget = get(target);
     if (atTarget.isPresent()) {
-      // an earlier attempt renamed it and did not record that (for an object Datadog shows only in part, the old
-      // name gone is the evidence)
-      if (target.equals(own.pendingName()) && (own.sent(atTarget.get(), kind) || !kind.showsAll(atTarget.get()))
-          && get(from).isEmpty()) {
+      // an earlier attempt renamed it and did not record that: it holds what was sent, or, for an object Datadog
+      // shows nothing identifying of (a secret variable), the old name gone is the only evidence there is
+      if (target.equals(own.pendingName())
+          && (own.sent(atTarget.get(), kind) || !kind.identifiable(atTarget.get())) && get(from).isEmpty()) {
         List<String> diffs = kind.differences(desired, atTarget.get(), false);
         if (!diffs.isEmpty()) {
           call(Operation.UPDATE, target, () -> remote.update().apply(target, desired));

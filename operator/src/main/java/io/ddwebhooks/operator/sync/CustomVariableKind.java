@@ -135,7 +135,7 @@ public final class CustomVariableKind implements ResourceKind<DatadogCustomVaria
 
   /** A secret's value is never returned: a secret of some name is never known to be what was sent there. */
   @Override
-  public boolean showsAll(CustomVariable v) {
+  public boolean identifiable(CustomVariable v) {
     return !v.isSecret();
   }
 

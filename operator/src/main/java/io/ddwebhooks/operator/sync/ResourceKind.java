@@ -104,15 +104,19 @@ public interface ResourceKind<S extends ManagedSpec, T> {
 
   /**
    * Whether {@code object}, found under a name an interrupted write may have used, holds what {@code sent} recognises.
-   * Never for an object whose content Datadog does not show in full (a secret custom variable): any object of that
-   * name would match, so it cannot be told from one somebody else made.
+   * Never for an object Datadog shows nothing identifying of ({@link #identifiable}): any object of that name would
+   * match, so it cannot be told from one somebody else made.
    */
   default boolean holdsSent(T object, java.util.function.Predicate<String> sent) {
-    return showsAll(object) && sent.test(recognizable(object));
+    return identifiable(object) && sent.test(recognizable(object));
   }
 
-  /** Whether Datadog shows all of {@code object} (a secret custom variable's value it never does). */
-  default boolean showsAll(T object) {
+  /**
+   * Whether what Datadog shows of {@code object} ({@link #recognizable}) can tell it from one somebody else made under
+   * its name. Not a secret custom variable: its value, all it holds, is never shown. An object Datadog shows all but
+   * a secret of (an auth method) is: what it shows is compared with what was sent.
+   */
+  default boolean identifiable(T object) {
     return true;
   }
 

@@ -456,6 +456,38 @@ class DatadogObjectReconcilerTest {
   }
 
   @Test
+  void aLostRenameAnswerNeverMakesAnAuthMethodSomeoneElseMadeUnderTheNewNameThisResources() {
+    DatadogWebhookAuthMethodReconciler authMethods = new DatadogWebhookAuthMethodReconciler(settings(clock));
+    secretData.put(new SecretKeySelector("oauth", "clientSecret"), "mine");
+    io.ddwebhooks.operator.crd.DatadogWebhookAuthMethod m = io.ddwebhooks.operator.testing.Fixtures.authMethod(
+        "loop", "servicenow", "servicenow-v2", "oauth");
+    m.getMetadata().setGeneration(1L);
+    m.getMetadata().setUid(UUID.randomUUID().toString());
+    // status: it owned "servicenow" (gone from Datadog since); a rename to "servicenow-v2" was sent, answer lost
+    io.ddwebhooks.operator.sync.AuthMethodKind kind = new io.ddwebhooks.operator.sync.AuthMethodKind();
+    String sent = kind.recognizable(kind.render(m.getSpec(), "servicenow", new SecretValues(
+        Map.of(new SecretKeySelector("oauth", "clientSecret"), "mine"), Map.of()),
+        io.ddwebhooks.operator.sync.ResourceKind.History.NONE));
+    DatadogResourceStatus status = new DatadogResourceStatus();
+    status.setRemoteName("servicenow");
+    status.setId("id-of-servicenow");
+    PendingWrite.record(status, "servicenow-v2", sent, FINGERPRINTS);
+    m.setStatus(status);
+    // another tenant's (or a UI-made) auth method under the new name, with its own token URL
+    datadog.emulator.putAuthMethodOutOfBand("servicenow-v2", "https://theirs.example.com/token", "client-a",
+        "theirs");
+    String theirs = datadog.storedAuthMethod("servicenow-v2").orElseThrow().get("id").asText();
+
+    UpdateControl<io.ddwebhooks.operator.crd.DatadogWebhookAuthMethod> control = authMethods.reconcile(m, List.of());
+    DatadogResourceStatus after = control.getResource().orElseThrow().getStatus();
+    assertThat(ReadyCondition.reason(after)).contains("NameConflict");
+    assertThat(after.getId()).as("their object is not recorded as this resource's").isNotEqualTo(theirs);
+    assertThat(datadog.writes()).as("no PATCH of their object").isEmpty();
+    assertThat(datadog.storedAuthMethod("servicenow-v2").orElseThrow().get("client_secret").asText())
+        .isEqualTo("theirs");
+  }
+
+  @Test
   void aV1FingerprintIsUpgradedInStatusWithNoDatadogWrite() throws Exception {
     DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(settings(Clock.systemUTC()));
     io.ddwebhooks.operator.crd.DatadogCustomVariable v = io.ddwebhooks.operator.testing.Fixtures.variable("loop",

@@ -146,6 +146,30 @@ class AuthMethodKindTest {
   }
 
   @Test
+  void aLostRenameAnswerTakesTheObjectUnderTheNewNameOnlyWhenItHoldsWhatWasSent() {
+    // status: owned "servicenow", a rename to "servicenow-v2" recorded, its answer lost; "servicenow" is gone
+    AuthMethod renamed = kind.render(named("servicenow-v2"), "servicenow", secret("mine"), ResourceKind.History.NONE);
+    String sent = kind.recognizable(renamed);
+    Ownership own = own("servicenow", "servicenow-v2", sent::equals, ResourcePolicy.Adoption.NOT_REQUESTED, true);
+    // someone else made the new name outside the operator, with their own token URL: not what was sent
+    datadog.emulator.putAuthMethodOutOfBand("servicenow-v2", "https://theirs.example.com/token", "client", "theirs");
+    assertThat(converger.apply(renamed, own, intent)).isInstanceOf(Outcome.Conflict.class);
+    assertThat(datadog.writes()).as("no PATCH of their object").isEmpty();
+    assertThat(datadog.storedAuthMethod("servicenow-v2").orElseThrow().get("client_secret").asText())
+        .isEqualTo("theirs");
+    assertThat(datadog.storedAuthMethod("servicenow-v2").orElseThrow().get("access_token_url").asText())
+        .isEqualTo("https://theirs.example.com/token");
+
+    // the rename did happen: every field Datadog shows is what was sent; the secret is sent again
+    datadog.emulator.deleteAuthMethodOutOfBand("servicenow-v2");
+    datadog.emulator.putAuthMethodOutOfBand("servicenow-v2", renamed.accessTokenUrl(), renamed.clientId(), "old");
+    assertThat(converger.apply(renamed, own, intent)).isInstanceOfSatisfying(Outcome.Applied.class,
+        w -> assertThat(w.change()).isEqualTo(Outcome.Change.RECOVERED));
+    assertThat(datadog.storedAuthMethod("servicenow-v2").orElseThrow().get("client_secret").asText())
+        .isEqualTo("mine");
+  }
+
+  @Test
   void adoptionOfAMatchingObjectWritesOnlyTheSecretOnce() {
     datadog.put(new AuthMethod("servicenow", "https://auth.example.com/token", "client", "old", null, null, null));
     Outcome o = converger.apply(desired("new"), own(null, null, s -> false, ResourcePolicy.Adoption.ALLOWED, false),

@@ -138,6 +138,24 @@ class ConvergerTest {
   }
 
   @Test
+  void aSecretUnderARenamesPendingNameIsRecoveredByTheOldNameBeingGoneAsDatadogShowsNothingToCompare() {
+    // the one evidence a secret leaves: its value is never shown, so what was sent cannot be compared
+    Converger<CustomVariable> variables = new Converger<>(new CustomVariableKind(), RemoteObjects.variables(datadog));
+    datadog.put(new CustomVariable("NEW", "v1", true));
+    Ownership own = new Ownership("OLD", "NEW", sent -> false, ResourcePolicy.Adoption.NOT_REQUESTED, null, true,
+        false, false);
+    assertThat(variables.apply(new CustomVariable("NEW", "v1", true), own, intent))
+        .isInstanceOfSatisfying(Outcome.Applied.class, w -> assertThat(w.change())
+            .isEqualTo(Outcome.Change.RECOVERED));
+    assertThat(datadog.writes()).as("its value sent once: it is not known to be current").containsExactly(
+        "UPDATE NEW");
+
+    datadog.put(new CustomVariable("OLD", "v0", true));
+    assertThat(variables.apply(new CustomVariable("NEW", "v1", true), own, intent))
+        .as("while the old name holds an object, the new one is someone else's").isInstanceOf(Outcome.Conflict.class);
+  }
+
+  @Test
   void unchangedCostsOneGetAndNoWrite() {
     datadog.put(hook("a", "https://x"));
     Outcome o = webhooks.apply(hook("a", "https://x"), own("a", null, ResourcePolicy.Adoption.NOT_REQUESTED), intent);
