@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -31,6 +32,13 @@ public final class Fingerprints {
 
   private final String currentId;
   private final Map<String, byte[]> keys;
+  /**
+   * Tags already made, by key id and text. An org's identity is tagged and compared on every check of every resource
+   * (the template check compares each custom variable's org: thousands per reconcile at scale) and comes from a
+   * handful of distinct texts, each an HMAC that cost more than the rest of the check. In memory only.
+   */
+  private final Map<String, String> tagMacs = new ConcurrentHashMap<>();
+  private static final int MAX_TAGS_KEPT = 1024;
 
   /** {@code keys}: key id to key (at least 16 bytes); {@code currentId} names the one new fingerprints use. */
   public Fingerprints(String currentId, Map<String, byte[]> keys) {
@@ -100,7 +108,7 @@ public final class Fingerprints {
    * and nobody without the key can tell which text a tag stands for.
    */
   public String tag(String text) {
-    return currentId + ":" + mac(keys.get(currentId), TAG_SALT, text);
+    return currentId + ":" + tagMac(currentId, text);
   }
 
   /** Whether {@code tag} is that of {@code text}; empty when the key it was made with is no longer held. */
@@ -112,9 +120,22 @@ public final class Fingerprints {
     if (colon <= 0 || !keys.containsKey(tag.substring(0, colon))) {
       return Optional.empty();
     }
-    String expected = mac(keys.get(tag.substring(0, colon)), TAG_SALT, text);
+    String expected = tagMac(tag.substring(0, colon), text);
     return Optional.of(MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
         tag.substring(colon + 1).getBytes(StandardCharsets.US_ASCII)));
+  }
+
+  private String tagMac(String keyId, String text) {
+    String memo = keyId + "\n" + text;
+    String mac = tagMacs.get(memo);
+    if (mac == null) {
+      mac = mac(keys.get(keyId), TAG_SALT, text);
+      if (tagMacs.size() >= MAX_TAGS_KEPT) {
+        tagMacs.clear(); // the texts are orgs: more than this many means they are not worth keeping
+      }
+      tagMacs.put(memo, mac);
+    }
+    return mac;
   }
 
   /** Whether {@code tag} was made with the key new tags use. */
