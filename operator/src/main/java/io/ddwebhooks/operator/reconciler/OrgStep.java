@@ -8,7 +8,10 @@ import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.ddwebhooks.operator.reconciler.credentials.OrgIdentities;
 import io.fabric8.kubernetes.client.CustomResource;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The "which org" step of a reconcile: resolves the credentials, tells whether what status recorded is in that very
@@ -56,6 +59,30 @@ final class OrgStep {
   <R extends CustomResource<? extends ManagedSpec, DatadogResourceStatus>> List<R> sameOrg(Collection<R> claimants,
       CredentialsResolver.Org org) {
     return claimants.stream().filter(c -> inOrg(c, org)).toList();
+  }
+
+  /**
+   * {@link #inOrg} for many resources at once (the template check walks every custom variable of the cluster):
+   * resources with the same recorded org, or with no record and the same namespace and credentials reference, get
+   * one answer, worked out once for all of them.
+   */
+  <R extends CustomResource<? extends ManagedSpec, DatadogResourceStatus>> Predicate<R> inOrgOfMany(
+      CredentialsResolver.Org org) {
+    Map<String, Boolean> answers = new HashMap<>();
+    return r -> answers.computeIfAbsent(sameAnswer(r), k -> inOrg(r, org));
+  }
+
+  /** What {@link #inOrg}'s answer for {@code r} depends on (the cluster's credentials aside). */
+  private static String sameAnswer(CustomResource<? extends ManagedSpec, DatadogResourceStatus> r) {
+    RecordedCredentials c = r.getStatus() == null ? null : r.getStatus().getCredentials();
+    if (c != null && c.getOrg() != null) {
+      return String.join("\n", "recorded", c.getRef(), c.getOrg(), c.getUid(), c.getIdentity());
+    }
+    if (r.getSpec() == null) {
+      return "no spec";
+    }
+    return String.join("\n", "spec", r.getMetadata().getNamespace(),
+        CredentialsRefs.refString(r.getSpec().getCredentialsRef()));
   }
 
   /**

@@ -185,7 +185,7 @@ final class VariableGate {
 
   private Map<String, VariableCheck.Declared> declarations(CredentialsResolver.Org org) {
     var source = variables;
-    return source == null ? Map.of() : declared.of(org.target().key(), source::list, v -> orgs.inOrg(v, org));
+    return source == null ? Map.of() : declared.of(org.target().key(), source::list, orgs.inOrgOfMany(org));
   }
 
   /** Tells a secret variable's owner how many webhooks of other namespaces refer to it (when that number changes). */

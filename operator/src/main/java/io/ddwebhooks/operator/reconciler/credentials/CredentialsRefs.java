@@ -11,7 +11,7 @@ public final class CredentialsRefs {
   private CredentialsRefs() {}
 
   /** How {@code ref} is written in status.credentials.ref. */
-  static String refString(CredentialsRef ref) {
+  public static String refString(CredentialsRef ref) {
     return ref == null ? DEFAULT_REF : ref.getKind() + "/" + ref.getName();
   }
 
