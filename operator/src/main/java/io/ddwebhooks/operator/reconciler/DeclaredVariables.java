@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,8 +40,17 @@ final class DeclaredVariables {
 
   private record Snapshot(long version, Instant at, Map<String, VariableCheck.Declared> declared) {}
 
+  /** One variable's declaration as of its resourceVersion and of what its own reconcile last read. */
+  private record Made(String resourceVersion, Optional<Set<String>> read, VariableCheck.Declaration declaration) {}
+
   private final AtomicLong changes = new AtomicLong();
   private final Map<String, Snapshot> byOrg = new ConcurrentHashMap<>();
+  /**
+   * Declarations by variable uid, made again only when the variable or what its reconcile read changed: a snapshot
+   * is rebuilt on every change of any variable (each step of a mass create), and making all of them again each time
+   * was most of the operator's CPU at 5,000 variables.
+   */
+  private final Map<String, Made> made = new ConcurrentHashMap<>();
   private final Clock clock;
   private final VariableReferences references;
 
@@ -65,7 +75,10 @@ final class DeclaredVariables {
     }
     Map<String, VariableCheck.Declaration> holders = new HashMap<>();
     Map<String, List<VariableCheck.Declaration>> claims = new HashMap<>();
-    all.get().filter(v -> v.getSpec() != null && inOrg.test(v)).forEach(v -> {
+    Set<String> seen = new HashSet<>();
+    Stream<DatadogCustomVariable> inThisOrg = all.get().peek(v -> seen.add(RecentSecretValues.uid(v)))
+        .filter(v -> v.getSpec() != null && inOrg.test(v));
+    inThisOrg.forEach(v -> {
       String asked = VARIABLES.datadogName(v.getSpec(), v.getMetadata().getName());
       String held = v.getStatus() == null ? null : v.getStatus().getRemoteName();
       VariableCheck.Declaration d = declaration(v);
@@ -78,6 +91,9 @@ final class DeclaredVariables {
         claims.computeIfAbsent(asked, n -> new ArrayList<>()).add(d);
       }
     });
+    if (made.size() > seen.size()) {
+      made.keySet().retainAll(seen); // variables deleted since
+    }
     Map<String, VariableCheck.Declared> declared = new HashMap<>();
     holders.keySet().forEach(n -> declared.put(n, null));
     claims.keySet().forEach(n -> declared.put(n, null));
@@ -89,6 +105,18 @@ final class DeclaredVariables {
   }
 
   private VariableCheck.Declaration declaration(DatadogCustomVariable v) {
+    String uid = RecentSecretValues.uid(v);
+    Optional<Set<String>> read = references.of(uid);
+    String version = v.getMetadata().getResourceVersion();
+    Made m = made.get(uid);
+    if (m == null || version == null || !version.equals(m.resourceVersion()) || !read.equals(m.read())) {
+      m = new Made(version, read, make(v, uid, read));
+      made.put(uid, m);
+    }
+    return m.declaration();
+  }
+
+  private VariableCheck.Declaration make(DatadogCustomVariable v, String uid, Optional<Set<String>> read) {
     var spec = v.getSpec();
     // the secrecy Datadog holds, or will: the same default the variable's own reconcile applies
     boolean secret = CustomVariableKind.secret(spec, ResourceKind.History.of(v.getStatus()));
@@ -96,9 +124,7 @@ final class DeclaredVariables {
         : v.getMetadata().getAnnotations().get(VariableGate.SHARED_WITH);
     Set<String> sharedWith = shared == null ? Set.of() : Arrays.stream(shared.split(",")).map(String::trim)
         .filter(x -> !x.isEmpty()).collect(Collectors.toSet());
-    String uid = RecentSecretValues.uid(v);
     // a literal value is read here; one from a Secret only by the variable's own reconcile
-    Optional<Set<String>> read = references.of(uid);
     Optional<Set<String>> refs = read;
     if (spec.getValue() != null) {
       // the literal asked for, and what was read and applied before (Datadog may still hold that)
