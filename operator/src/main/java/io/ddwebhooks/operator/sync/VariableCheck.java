@@ -83,13 +83,14 @@ public final class VariableCheck {
     List<String> refused = new ArrayList<>();
     Set<String> foreignSecrets = new LinkedHashSet<>();
     Set<String> cannotTell = new LinkedHashSet<>();
-    Set<String> ownNames = ownNames(declared, namespace);
+    Set<String> ownNames = null; // made on the first typo: it walks every declaration of the org
     for (Text t : texts) {
       List<String> typos = new ArrayList<>();
       boolean refusedHere = false;
       for (TemplateVariables.Reference r : TemplateVariables.extract(t.text())) {
         // typos: the documented (upper-case) form only; a built-in, a declared or an existing variable is known
         if (r.documented() && !TemplateVariables.builtIn(r.name()) && !known(r.name(), declared, remote)) {
+          ownNames = ownNames != null ? ownNames : ownNames(declared, namespace);
           typos.add("$" + r.name() + TemplateVariables.nearest(r.name(), ownNames)
               .map(n -> " - did you mean $" + n + "?").orElse(""));
         }
@@ -149,12 +150,15 @@ public final class VariableCheck {
     if (TemplateVariables.builtIn(token)) {
       return out;
     }
-    declared.forEach((name, d) -> {
-      if (token.startsWith(name) && (d.holder().map(Declaration::secret).orElse(false)
+    // the declared names that begin the token are among its prefixes (a lookup each, not a walk of the org's names)
+    for (int end = 1; end <= token.length(); end++) {
+      String name = token.substring(0, end);
+      Declared d = declared.get(name);
+      if (d != null && (d.holder().map(Declaration::secret).orElse(false)
           || d.claimants().stream().anyMatch(Declaration::secret))) {
         out.add(name);
       }
-    });
+    }
     return out;
   }
 
