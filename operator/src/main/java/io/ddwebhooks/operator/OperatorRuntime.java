@@ -6,7 +6,6 @@ import io.ddwebhooks.operator.config.UrlAllowlist;
 import io.ddwebhooks.operator.datadog.CallObserver;
 import io.ddwebhooks.operator.datadog.DatadogClients;
 import io.ddwebhooks.operator.datadog.DatadogOrgs;
-import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.observability.HealthServer;
 import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookAuthMethodReconciler;

@@ -15,7 +15,6 @@ import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.RecordedId;
 import io.ddwebhooks.operator.sync.ResourcePolicy;
 import io.fabric8.kubernetes.client.CustomResource;
-import java.net.URI;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
