@@ -10,12 +10,14 @@ import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /** A Datadog webhook notification channel, declared next to the app that uses it. */
 @Group(DatadogWebhook.GROUP)
 @Version(DatadogWebhook.VERSION)
 @Plural("datadogwebhooks")
+@Singular("datadogwebhook")
 @ShortNames("ddwh")
 @Categories("datadog")
 // The CRD generator orders printer columns by JSON path, and the API server accepts only paths starting with '.'.

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.model.annotation.Categories;
 import io.fabric8.kubernetes.model.annotation.Group;
 import io.fabric8.kubernetes.model.annotation.Plural;
 import io.fabric8.kubernetes.model.annotation.ShortNames;
+import io.fabric8.kubernetes.model.annotation.Singular;
 import io.fabric8.kubernetes.model.annotation.Version;
 
 /**
@@ -19,6 +20,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Group(DatadogWebhook.GROUP)
 @Version(DatadogWebhook.VERSION)
 @Plural("datadogwebhookauthmethods")
+@Singular("datadogwebhookauthmethod")
 @ShortNames("ddwham")
 @Categories("datadog")
 // printer columns in the order kubectl shows: NAME, DATADOG NAME, READY, REASON, AGE (see DatadogWebhook)

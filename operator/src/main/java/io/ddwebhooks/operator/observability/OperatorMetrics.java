@@ -72,7 +72,8 @@ public final class OperatorMetrics implements ReconcileObserver, CallObserver {
 
   @Override
   public void state(String kind, String uid, String reason) {
-    String key = kind + "\n" + reason;
+    // one shared key per kind and reason, not a copy per resource
+    String key = (kind + "\n" + reason).intern();
     states.put(uid, key);
     if (gauged.add(key)) {
       // a gauge per kind and reason once seen; it reads 0 when no resource has that reason any more

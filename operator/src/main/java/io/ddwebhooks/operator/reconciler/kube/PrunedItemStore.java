@@ -10,7 +10,7 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
  * {@code last-applied-configuration} annotation (a second copy of the spec). Everything else stays, so the cache still
  * holds whole resources for the reconcilers. Nothing writes a cached object back whole: status and finalizers go by
  * server-side apply or patches of their own fields, so the pruned fields stay as they are on the API server
- * ({@code KubectlIT} checks it).
+ * ({@code KubectlIT} checks it). The strings that repeat from object to object are shared ({@link SharedStrings}).
  */
 public final class PrunedItemStore<V extends HasMetadata> extends BasicItemStore<V> {
 
@@ -32,6 +32,7 @@ public final class PrunedItemStore<V extends HasMetadata> extends BasicItemStore
       if (obj.getMetadata().getAnnotations() != null) {
         obj.getMetadata().getAnnotations().remove(LAST_APPLIED);
       }
+      SharedStrings.share(obj);
     }
     return obj;
   }
