@@ -331,6 +331,8 @@ public final class Benchmark {
         return new Cluster(local.client(), local);
       }
       Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+      // deleting 5,000 resources at once marks each for deletion inside one request: longer than the default 10 s
+      config.setRequestTimeout((int) Duration.ofMinutes(2).toMillis());
       return new Cluster(new KubernetesClientBuilder().withConfig(config).build(), null);
     }
 
