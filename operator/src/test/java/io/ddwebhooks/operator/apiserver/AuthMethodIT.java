@@ -305,7 +305,11 @@ class AuthMethodIT {
         .contains("[redacted]");
 
     List<String> secrets = List.of(SECRET_ONE, SECRET_TWO, SECRET_THREE);
-    for (ILoggingEvent e : List.copyOf(LOGS.list)) {
+    List<ILoggingEvent> logged;
+    synchronized (LOGS) { // the appender adds under this lock while the operator keeps logging
+      logged = List.copyOf(LOGS.list);
+    }
+    for (ILoggingEvent e : logged) {
       String line = e.getFormattedMessage() + (e.getThrowableProxy() == null ? "" : e.getThrowableProxy().getMessage());
       // the emulator's own request log is test tooling, not the operator
       if (!e.getLoggerName().startsWith("io.ddwebhooks.emulator")) {

@@ -132,7 +132,7 @@ class SecretLeakIT {
         && e.getMessage().contains("[redacted]"));
 
     List<String> places = new ArrayList<>();
-    for (ILoggingEvent e : LOGS.list) {
+    for (ILoggingEvent e : logged()) {
       places.add("log: " + e.getFormattedMessage() + " " + e.getMDCPropertyMap() + throwable(e.getThrowableProxy()));
     }
     for (Event e : h.allEvents()) {
@@ -145,8 +145,8 @@ class SecretLeakIT {
         .getItems()) {
       places.add("status: " + h.client.getKubernetesSerialization().asJson(v.getStatus()));
     }
-    assertThat(LOGS.list).as("the test saw the operator's logs").hasSizeGreaterThan(20);
-    assertThat(LOGS.list).as("TRACE was on").anyMatch(e -> e.getLevel() == Level.TRACE);
+    assertThat(logged()).as("the test saw the operator's logs").hasSizeGreaterThan(20);
+    assertThat(logged()).as("TRACE was on").anyMatch(e -> e.getLevel() == Level.TRACE);
     assertThat(places).anyMatch(p -> p.startsWith("event: Updated"));
     for (String secret : SECRETS) {
       for (String form : forms(secret)) {
@@ -204,9 +204,19 @@ class SecretLeakIT {
         .isEqualTo("RACE-VAR-6"));
     List<String> places = new ArrayList<>();
     h.events(ns, "racing").forEach(e -> places.add("event: " + e.getMessage()));
-    LOGS.list.forEach(e -> places.add("log: " + e.getFormattedMessage()));
+    logged().forEach(e -> places.add("log: " + e.getFormattedMessage()));
     for (String secret : List.of("RACE-SENT-3", "RACE-VAR-4")) {
       assertThat(places).as("places mentioning %s", secret).noneMatch(p -> p.contains(secret));
+    }
+  }
+
+  /**
+   * What was logged so far. The operator keeps logging while a test reads: the appender adds under its own lock
+   * (iterating its list unlocked failed once with a ConcurrentModificationException).
+   */
+  private static List<ILoggingEvent> logged() {
+    synchronized (LOGS) {
+      return new ArrayList<>(LOGS.list);
     }
   }
 
