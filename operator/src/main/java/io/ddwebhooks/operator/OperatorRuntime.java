@@ -10,6 +10,7 @@ import io.ddwebhooks.operator.observability.HealthServer;
 import io.ddwebhooks.operator.reconciler.DatadogCustomVariableReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookAuthMethodReconciler;
 import io.ddwebhooks.operator.reconciler.DatadogWebhookReconciler;
+import io.ddwebhooks.operator.reconciler.OperatorWatches;
 import io.ddwebhooks.operator.reconciler.ReconcileObserver;
 import io.ddwebhooks.operator.reconciler.ReconcileSettings;
 import io.ddwebhooks.operator.reconciler.VariableReferences;
@@ -17,11 +18,13 @@ import io.ddwebhooks.operator.reconciler.credentials.ApiCredentialsLookup;
 import io.ddwebhooks.operator.reconciler.credentials.ClusterDatadogCredentialsReconciler;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsKinds;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
+import io.ddwebhooks.operator.reconciler.credentials.CredentialsUsers;
 import io.ddwebhooks.operator.reconciler.credentials.DatadogCredentialsReconciler;
 import io.ddwebhooks.operator.reconciler.credentials.OrgHealth;
 import io.ddwebhooks.operator.reconciler.kube.EventRecorder;
 import io.ddwebhooks.operator.reconciler.kube.FingerprintKeySecret;
 import io.ddwebhooks.operator.reconciler.kube.RelevantChange;
+import io.ddwebhooks.operator.reconciler.kube.SecretEvents;
 import io.ddwebhooks.operator.reconciler.kube.SecretReader;
 import io.ddwebhooks.operator.reconciler.kube.StatusWriter;
 import io.ddwebhooks.operator.sync.Fingerprints;
@@ -31,6 +34,7 @@ import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,9 +116,15 @@ public final class OperatorRuntime {
     });
     Clock clock = Clock.systemUTC();
     Fingerprints fingerprints = fingerprints(client, config, clock);
+    CredentialsResolver resolver = credentials(client, config, environmentOrg, fingerprints);
+    CredentialsKinds kinds = resolver.kinds();
+    // one Secret watch for every controller: in all namespaces when cluster credentials may keep keys anywhere
+    SecretEvents secretEvents = new SecretEvents(client, kinds.cluster() || config.watchesAllNamespaces()
+        ? Constants.WATCH_ALL_NAMESPACE_SET : config.namespaces());
     Shared shared = new Shared(new SecretReader(client), new EventRecorder(client, clock, instanceName()),
-        new io.ddwebhooks.operator.observability.StartupTime(observer), fingerprints, datadog,
-        credentials(client, config, environmentOrg, fingerprints), new OrgHealth(), new VariableReferences(), clock);
+        new OperatorWatches(secretEvents, new CredentialsUsers()),
+        new io.ddwebhooks.operator.observability.StartupTime(observer), fingerprints, datadog, resolver,
+        new OrgHealth(), new VariableReferences(), clock);
     DatadogWebhookReconciler webhooks = new DatadogWebhookReconciler(settings(config, shared,
         new StatusWriter(client, WEBHOOK_CONTROLLER)));
     DatadogCustomVariableReconciler variables = new DatadogCustomVariableReconciler(settings(config, shared,
@@ -131,15 +141,16 @@ public final class OperatorRuntime {
           + " as before. To manage auth methods, apply it (kubectl apply -f deploy/crds; helm upgrade does not add"
           + " new CRDs) and restart the operator");
     }
-    CredentialsKinds kinds = shared.credentials().kinds();
+    // after the controllers of their users, whose caches they count users from
     if (kinds.namespaced()) {
       operator.register(new DatadogCredentialsReconciler(client, shared.health(), shared.events(), clock,
-          config.resyncInterval(), shared.credentials()).alsoUsedByAuthMethods(authMethods),
+          config.resyncInterval(), secretEvents, shared.watches().users(), shared.credentials()),
           overrides(config, DatadogCredentialsReconciler.NAME));
     }
     if (kinds.cluster()) {
       operator.register(new ClusterDatadogCredentialsReconciler(client, shared.health(), shared.events(),
-          clock, config.resyncInterval(), config.defaultCredentials()).alsoUsedByAuthMethods(authMethods), o -> {
+          clock, config.resyncInterval(), secretEvents, shared.watches().users(), config.defaultCredentials()),
+          o -> {
             o.withReconciliationMaxInterval(config.resyncInterval());
             o.withItemStore(new io.ddwebhooks.operator.reconciler.kube.PrunedItemStore<>());
             o.withFieldManager(ClusterDatadogCredentialsReconciler.NAME);
@@ -149,13 +160,13 @@ public final class OperatorRuntime {
   }
 
   /** What both reconcilers share. */
-  private record Shared(SecretReader secrets, EventRecorder events, ReconcileObserver observer,
-      Fingerprints fingerprints, DatadogOrgs orgs, CredentialsResolver credentials, OrgHealth health,
-      VariableReferences references, Clock clock) {}
+  private record Shared(SecretReader secrets, EventRecorder events, OperatorWatches watches,
+      ReconcileObserver observer, Fingerprints fingerprints, DatadogOrgs orgs, CredentialsResolver credentials,
+      OrgHealth health, VariableReferences references, Clock clock) {}
 
   private static ReconcileSettings settings(OperatorConfig config, Shared s, StatusWriter checkpoint) {
     Random random = new Random();
-    return new ReconcileSettings(s.secrets(), s.events(), checkpoint, s.observer(), config.retry(),
+    return new ReconcileSettings(s.secrets(), s.events(), checkpoint, s.watches(), s.observer(), config.retry(),
         config.resyncInterval(), config.minResourceInterval(), config.adoption(), config.templateRules(),
         s.fingerprints(), s.orgs(), s.credentials(), s.health(), s.references(), s.clock(), random::nextDouble);
   }

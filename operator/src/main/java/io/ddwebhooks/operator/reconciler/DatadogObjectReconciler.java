@@ -7,7 +7,7 @@ import io.ddwebhooks.operator.datadog.WritePriority;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsWatch;
 import io.ddwebhooks.operator.reconciler.kube.CachedStatusPatch;
-import io.ddwebhooks.operator.reconciler.kube.SecretWatch;
+import io.ddwebhooks.operator.reconciler.kube.SecretEvents;
 import io.ddwebhooks.operator.sync.Outcome;
 import io.ddwebhooks.operator.sync.Outcomes;
 import io.ddwebhooks.operator.sync.RecordedId;
@@ -202,7 +202,11 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
     NameClaims.index(context, this::datadogName);
     List<EventSource<?, R>> sources = new ArrayList<>(CredentialsWatch.eventSources(context, type,
         settings.credentials().kinds(), settings.credentials().defaultCredentials()));
-    sources.add(SecretWatch.eventSource(context, type, r -> SecretStep.validRefs(kind, r)));
+    sources.add(settings.watches().secrets().eventSource(context, type.getSimpleName() + "-secrets",
+        r -> SecretStep.validRefs(kind, r).stream()
+            .map(ref -> SecretEvents.key(r.getMetadata().getNamespace(), ref.getName())).toList()));
+    // after CredentialsWatch, whose index the credentials controllers count users by
+    sources.add(settings.watches().users().register(context, type));
     sources.addAll(variables.watch(context, type, kind));
     return sources;
   }

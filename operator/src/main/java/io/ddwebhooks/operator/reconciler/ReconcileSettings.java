@@ -17,14 +17,14 @@ import java.util.function.DoubleSupplier;
 /**
  * What a reconciler needs besides its kind: the collaborators with side effects (each an interface or a plain object,
  * so a unit test passes plain fakes), the Datadog orgs and how to pick one, the operator's settings, and the clock and
- * random source (injected so tests control them). {@code minInterval}: the shortest resync or reapply interval a
- * resource's annotation may ask for (MIN_RESOURCE_INTERVAL); {@code references}: what custom variables' values refer
- * to, shared by both controllers.
+ * random source (injected so tests control them). {@code watches}: what the controllers watch together;
+ * {@code minInterval}: the shortest resync or reapply interval a resource's annotation may ask for
+ * (MIN_RESOURCE_INTERVAL); {@code references}: what custom variables' values refer to, shared by both controllers.
  */
 public record ReconcileSettings(SecretSource secrets, EventSink events, StatusCheckpoint checkpoint,
-    ReconcileObserver observer, Backoff backoff, Duration resync, Duration minInterval, AdoptionScope adoption,
-    TemplateRules templates, Fingerprints fingerprints, DatadogOrgs orgs, CredentialsResolver credentials,
-    OrgHealth health, VariableReferences references, Clock clock, DoubleSupplier random) {
+    OperatorWatches watches, ReconcileObserver observer, Backoff backoff, Duration resync, Duration minInterval,
+    AdoptionScope adoption, TemplateRules templates, Fingerprints fingerprints, DatadogOrgs orgs,
+    CredentialsResolver credentials, OrgHealth health, VariableReferences references, Clock clock, DoubleSupplier random) {
 
   /** What the operator may do with {@code resource}: its policies, its annotations and the operator's settings. */
   io.ddwebhooks.operator.sync.ResourcePolicy policy(

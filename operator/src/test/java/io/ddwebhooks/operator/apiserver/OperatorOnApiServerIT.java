@@ -36,12 +36,15 @@ class OperatorOnApiServerIT {
   private static final String NS = "apps";
   private static RealKubernetes k8s;
   private static OperatorHarness h;
+  /** The API server's own watches (its service-account token authenticator watches Secrets). */
+  private static String baseline;
 
   @BeforeAll
   static void start() {
     k8s = RealKubernetes.start();
     k8s.admin().namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
         .create();
+    baseline = k8s.admin().raw("/metrics");
     h = OperatorHarness.startOn(k8s);
   }
 
@@ -180,10 +183,39 @@ class OperatorOnApiServerIT {
       assertThat(prod.webhookNames()).isEmpty();
     });
     assertThat(h.events("tenant", "prod-hook")).anyMatch(e -> e.getReason().equals("Moved"));
+    // the credentials hear of the move from the webhooks' controller, long before their 30 s refresh
+    await().untilAsserted(() -> assertThat(k8s.admin().resources(
+        io.ddwebhooks.operator.crd.ClusterDatadogCredentials.class).withName("prod").get().getStatus().getUsedBy())
+        .isZero());
 
     h.delete(DatadogWebhook.class, "tenant", "prod-hook");
     h.awaitGone(DatadogWebhook.class, "tenant", "prod-hook");
     assertThat(h.datadog.webhookNames()).doesNotContain("prod-hook");
     assertThat(team.calls()).isEmpty();
+  }
+
+  /**
+   * Each kind is listed and watched as few times as the controllers need, whatever their number: one Secret watch
+   * for all five controllers (it was five, each listing every Secret at every start), and the webhooks watched by
+   * their own controller only (the credentials controllers count users from its cache). The API server's own gauge
+   * of open watches tells.
+   */
+  @Test
+  void theControllersShareOneSecretWatch() {
+    await().untilAsserted(() -> {
+      String metrics = k8s.admin().raw("/metrics");
+      String watches = metrics.lines().filter(l -> l.startsWith("apiserver_longrunning_requests{")
+          && l.contains("verb=\"WATCH\"")).collect(java.util.stream.Collectors.joining("\n"));
+      assertThat(openWatches(metrics, "secrets") - openWatches(baseline, "secrets")).as(watches).isEqualTo(1);
+      assertThat(openWatches(metrics, "datadogwebhooks")).as(watches).isEqualTo(1);
+      // their own controller's, and the webhooks' (templates refer to variables)
+      assertThat(openWatches(metrics, "datadogcustomvariables")).as(watches).isEqualTo(2);
+    });
+  }
+
+  private static long openWatches(String metrics, String resource) {
+    return metrics.lines().filter(l -> l.startsWith("apiserver_longrunning_requests{"))
+        .filter(l -> l.contains("resource=\"" + resource + "\"") && l.contains("verb=\"WATCH\""))
+        .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
   }
 }

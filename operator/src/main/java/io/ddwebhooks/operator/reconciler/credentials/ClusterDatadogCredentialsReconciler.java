@@ -2,11 +2,9 @@ package io.ddwebhooks.operator.reconciler.credentials;
 
 import io.ddwebhooks.operator.crd.ClusterDatadogCredentials;
 import io.ddwebhooks.operator.reconciler.kube.EventSink;
-import io.fabric8.kubernetes.api.model.Secret;
+import io.ddwebhooks.operator.reconciler.kube.SecretEvents;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
-import io.javaoperatorsdk.operator.api.reconciler.Constants;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import java.time.Clock;
@@ -21,8 +19,10 @@ public class ClusterDatadogCredentialsReconciler extends CredentialsReconciler<C
 
   private final String defaultCredentials;
 
-  public ClusterDatadogCredentialsReconciler(KubernetesClient client, OrgHealth health, EventSink events, Clock clock, java.time.Duration resync, String defaultCredentials) {
-    super(ClusterDatadogCredentials.class, client, health, events, clock, resync);
+  public ClusterDatadogCredentialsReconciler(KubernetesClient client, OrgHealth health, EventSink events,
+      Clock clock, java.time.Duration resync, SecretEvents secrets, CredentialsUsers users,
+      String defaultCredentials) {
+    super(ClusterDatadogCredentials.class, client, health, events, clock, resync, secrets, users);
     this.defaultCredentials = defaultCredentials;
   }
 
@@ -37,6 +37,13 @@ public class ClusterDatadogCredentialsReconciler extends CredentialsReconciler<C
   @Override
   protected String ref(ClusterDatadogCredentials c) {
     return CredentialsWatch.clusterKey(c.getMetadata().getName());
+  }
+
+  /** The default credentials also serve every resource that names none. */
+  @Override
+  protected java.util.Set<String> userKeys(ClusterDatadogCredentials c) {
+    return c.getMetadata().getName().equals(defaultCredentials)
+        ? java.util.Set.of(ref(c), CredentialsResolver.DEFAULT_REF) : java.util.Set.of(ref(c));
   }
 
   @Override
@@ -70,8 +77,4 @@ public class ClusterDatadogCredentialsReconciler extends CredentialsReconciler<C
     }
   }
 
-  @Override
-  protected void secretNamespaces(InformerEventSourceConfiguration.Builder<Secret> config) {
-    config.withNamespaces(Constants.WATCH_ALL_NAMESPACE_SET);
-  }
 }

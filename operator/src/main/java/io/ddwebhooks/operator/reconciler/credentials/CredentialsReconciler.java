@@ -4,14 +4,13 @@ import io.ddwebhooks.operator.crd.CredentialsEndpoint;
 import io.ddwebhooks.operator.crd.CredentialsStatus;
 import io.ddwebhooks.operator.datadog.OrgTarget;
 import io.ddwebhooks.operator.reconciler.kube.EventSink;
+import io.ddwebhooks.operator.reconciler.kube.SecretEvents;
 import io.ddwebhooks.operator.status.CredentialsReasons;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -20,14 +19,14 @@ import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Keeps a credentials object's status true (Ready, SecretNotFound, URLNotAllowed, DatadogAuthFailed; where it points;
@@ -40,7 +39,8 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
 
   /** How often the status is refreshed without an event (users and the last authentication result change). */
   static final Duration MAX_REFRESH = Duration.ofSeconds(30);
-  private static final String SECRET_INDEX = "by-key-secret";
+  /** How soon a run that found the users' caches still filling looks again. */
+  private static final Duration USERS_PENDING = Duration.ofSeconds(1);
 
   private final Class<C> type;
   protected final KubernetesClient client;
@@ -48,19 +48,16 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
   private final EventSink events;
   private final Clock clock;
   private final Duration refresh;
+  private final SecretEvents secrets;
+  private final CredentialsUsers users;
 
-  private boolean authMethodUsers;
-
-  /** Counts (and holds deletion for) DatadogWebhookAuthMethod resources too; only where that kind is served. */
-  public CredentialsReconciler<C> alsoUsedByAuthMethods(boolean served) {
-    this.authMethodUsers = served;
-    return this;
-  }
-
+  /** {@code secrets}: the operator's Secret watch; {@code users}: the resources that use credentials. */
   protected CredentialsReconciler(Class<C> type, KubernetesClient client, OrgHealth health, EventSink events,
-      Clock clock, Duration resync) {
+      Clock clock, Duration resync, SecretEvents secrets, CredentialsUsers users) {
     this.type = type;
     this.client = client;
+    this.secrets = secrets;
+    this.users = users;
     this.health = health;
     this.events = events;
     this.clock = clock;
@@ -78,6 +75,11 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
 
   @Override
   public UpdateControl<C> reconcile(C credentials, Context<C> context) {
+    OptionalInt usedBy = usedBy(credentials);
+    if (usedBy.isEmpty()) {
+      // the users' caches are still filling (the operator is starting): a count now would be too low
+      return UpdateControl.<C>noUpdate().rescheduleAfter(USERS_PENDING);
+    }
     CredentialsStatus status = new CredentialsStatus();
     CredentialsStatus before = credentials.getStatus();
     if (before != null) {
@@ -86,7 +88,7 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
     var spec = credentials.getSpec();
     // where, never who: a URL's user information, path or query stays out of status
     status.setEndpoint(spec.getSite() != null ? spec.getSite() : OrgTarget.displayRecorded(spec.getUrl()));
-    status.setUsedBy(usedBy(credentials, context));
+    status.setUsedBy(usedBy.getAsInt());
     Map<String, String> versions = new TreeMap<>();
     String missing = null;
     for (String[] ref : keyRefs(credentials)) {
@@ -129,7 +131,11 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
 
   @Override
   public DeleteControl cleanup(C credentials, Context<C> context) {
-    int usedBy = usedBy(credentials, context);
+    OptionalInt counted = usedBy(credentials);
+    if (counted.isEmpty()) {
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(USERS_PENDING.toMillis());
+    }
+    int usedBy = counted.getAsInt();
     if (usedBy == 0) {
       return DeleteControl.defaultDelete();
     }
@@ -153,14 +159,18 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
   }
 
   /**
-   * The resources that use these credentials, from this controller's own watch of them: only those of namespaces
-   * the credentials admit, so that a namespace that may not use them can neither hold up their deletion nor count.
+   * The resources that use these credentials, from their controllers' caches: only those of namespaces the
+   * credentials admit, so that a namespace that may not use them can neither hold up their deletion nor count. Empty
+   * while those caches are still filling.
    */
-  private int usedBy(C credentials, Context<C> context) {
+  private OptionalInt usedBy(C credentials) {
     Map<String, Boolean> admitted = new java.util.HashMap<>();
-    return (int) CredentialsUsers.kinds(authMethodUsers).stream()
-        .flatMap(kind -> context.getSecondaryResources(kind).stream())
-        .filter(r -> admitted.computeIfAbsent(r.getMetadata().getNamespace(), n -> admits(credentials, n))).count();
+    return users.count(userKeys(credentials), n -> admitted.computeIfAbsent(n, ns -> admits(credentials, ns)));
+  }
+
+  /** The index keys ({@link CredentialsWatch#key}) under which the resources that use {@code credentials} are. */
+  protected Set<String> userKeys(C credentials) {
+    return Set.of(ref(credentials));
   }
 
   /** Whether resources of {@code namespace} may use {@code credentials} (a cluster kind's namespaceSelector). */
@@ -168,30 +178,14 @@ public abstract class CredentialsReconciler<C extends CustomResource<? extends C
 
   @Override
   public List<EventSource<?, C>> prepareEventSources(EventSourceContext<C> context) {
-    context.getPrimaryCache().addIndexer(SECRET_INDEX, c -> keyRefs(c).stream().map(r -> r[0] + "/" + r[1])
-        .distinct().toList());
-    InformerEventSourceConfiguration.Builder<Secret> config = InformerEventSourceConfiguration
-        .from(Secret.class, type)
-        .withName(type.getSimpleName() + "-key-secrets")
-        .withItemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE, Secret.class,
-            context.getClient().getKubernetesSerialization()))
-        .withSecondaryToPrimaryMapper(secret -> context.getPrimaryCache()
-            .byIndex(SECRET_INDEX, secret.getMetadata().getNamespace() + "/" + secret.getMetadata().getName())
-            .stream().map(ResourceID::fromResource).collect(Collectors.toSet()));
-    secretNamespaces(config);
-    List<EventSource<?, C>> sources = new java.util.ArrayList<>(List.of(new InformerEventSource<>(config.build(),
-        context)));
-    CredentialsUsers.kinds(authMethodUsers).forEach(kind -> sources.add(CredentialsUsers.eventSource(context, type,
-        kind, this::credentialsOf, this::secretNamespaces)));
-    return sources;
+    return List.of(secrets.eventSource(context, type.getSimpleName() + "-key-secrets",
+            c -> keyRefs(c).stream().map(r -> SecretEvents.key(r[0], r[1])).toList()),
+        users.eventSource(type.getSimpleName() + "-users", this::credentialsOf));
   }
 
   /** The credentials objects of this kind that a resource of {@code namespace} naming {@code ref} uses. */
   protected abstract java.util.Set<ResourceID> credentialsOf(String namespace,
       io.ddwebhooks.operator.crd.CredentialsRef ref);
-
-  /** Where the key Secrets (and users) may be: the controller's namespaces, or all of them for cluster ones. */
-  protected abstract void secretNamespaces(InformerEventSourceConfiguration.Builder<Secret> config);
 
   private static String json(Object o) {
     return o == null ? null : io.ddwebhooks.operator.sync.JsonText.mapper().valueToTree(o).toString();

@@ -2,9 +2,8 @@ package io.ddwebhooks.operator.reconciler.credentials;
 
 import io.ddwebhooks.operator.crd.DatadogCredentials;
 import io.ddwebhooks.operator.reconciler.kube.EventSink;
-import io.fabric8.kubernetes.api.model.Secret;
+import io.ddwebhooks.operator.reconciler.kube.SecretEvents;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -20,8 +19,9 @@ public class DatadogCredentialsReconciler extends CredentialsReconciler<DatadogC
 
   private final CredentialsResolver resolver;
 
-  public DatadogCredentialsReconciler(KubernetesClient client, OrgHealth health, EventSink events, Clock clock, java.time.Duration resync, CredentialsResolver resolver) {
-    super(DatadogCredentials.class, client, health, events, clock, resync);
+  public DatadogCredentialsReconciler(KubernetesClient client, OrgHealth health, EventSink events, Clock clock,
+      java.time.Duration resync, SecretEvents secrets, CredentialsUsers users, CredentialsResolver resolver) {
+    super(DatadogCredentials.class, client, health, events, clock, resync, secrets, users);
     this.resolver = resolver;
   }
 
@@ -58,8 +58,4 @@ public class DatadogCredentialsReconciler extends CredentialsReconciler<DatadogC
         : java.util.Set.of();
   }
 
-  @Override
-  protected void secretNamespaces(InformerEventSourceConfiguration.Builder<Secret> config) {
-    config.withNamespacesInheritedFromController();
-  }
 }
