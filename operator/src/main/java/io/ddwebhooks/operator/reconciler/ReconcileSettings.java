@@ -24,7 +24,8 @@ import java.util.function.DoubleSupplier;
 public record ReconcileSettings(SecretSource secrets, EventSink events, StatusCheckpoint checkpoint,
     OperatorWatches watches, ReconcileObserver observer, Backoff backoff, Duration resync, Duration minInterval,
     AdoptionScope adoption, TemplateRules templates, Fingerprints fingerprints, DatadogOrgs orgs,
-    CredentialsResolver credentials, OrgHealth health, VariableReferences references, Clock clock, DoubleSupplier random) {
+    CredentialsResolver credentials, OrgHealth health, VariableReferences references, Clock clock,
+    DoubleSupplier random) {
 
   /** What the operator may do with {@code resource}: its policies, its annotations and the operator's settings. */
   io.ddwebhooks.operator.sync.ResourcePolicy policy(
