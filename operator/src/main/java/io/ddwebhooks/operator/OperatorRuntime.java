@@ -14,6 +14,7 @@ import io.ddwebhooks.operator.reconciler.OperatorWatches;
 import io.ddwebhooks.operator.reconciler.ReconcileObserver;
 import io.ddwebhooks.operator.reconciler.ReconcileSettings;
 import io.ddwebhooks.operator.reconciler.VariableReferences;
+import io.ddwebhooks.operator.reconciler.VariableWatch;
 import io.ddwebhooks.operator.reconciler.credentials.ApiCredentialsLookup;
 import io.ddwebhooks.operator.reconciler.credentials.ClusterDatadogCredentialsReconciler;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsKinds;
@@ -122,7 +123,7 @@ public final class OperatorRuntime {
     SecretEvents secretEvents = new SecretEvents(client, kinds.cluster() || config.watchesAllNamespaces()
         ? Constants.WATCH_ALL_NAMESPACE_SET : config.namespaces());
     Shared shared = new Shared(new SecretReader(client), new EventRecorder(client, clock, instanceName()),
-        new OperatorWatches(secretEvents, new CredentialsUsers()),
+        new OperatorWatches(secretEvents, new CredentialsUsers(), new VariableWatch()),
         new io.ddwebhooks.operator.observability.StartupTime(observer), fingerprints, datadog, resolver,
         new OrgHealth(), new VariableReferences(), clock);
     DatadogWebhookReconciler webhooks = new DatadogWebhookReconciler(settings(config, shared,

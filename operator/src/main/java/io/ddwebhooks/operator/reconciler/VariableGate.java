@@ -8,7 +8,6 @@ import io.ddwebhooks.operator.datadog.DatadogOrgs;
 import io.ddwebhooks.operator.datadog.Operation;
 import io.ddwebhooks.operator.reconciler.credentials.CredentialsResolver;
 import io.ddwebhooks.operator.reconciler.kube.EventSink;
-import io.ddwebhooks.operator.reconciler.kube.VariableProjectionStore;
 import io.ddwebhooks.operator.status.ReadyCondition;
 import io.ddwebhooks.operator.status.Reason;
 import io.ddwebhooks.operator.sync.CustomVariableKind;
@@ -21,10 +20,9 @@ import io.ddwebhooks.operator.sync.VariableCheck;
 import io.ddwebhooks.operator.sync.WebhookKind;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
-import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
@@ -36,10 +34,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The template-variable step for webhooks: what the org's DatadogCustomVariables declare (from a watch of them, which
- * also re-runs the webhooks that refer to a variable when it comes, changes or goes), what Datadog holds for names no
- * resource declares (one GET per org and name, kept for the resync interval), and the Warning an owner gets about
- * foreign references to its secret variable (a count, never where).
+ * The template-variable step for webhooks: what the org's DatadogCustomVariables declare (from the custom variable
+ * controller's cache, whose events also re-run the webhooks that refer to a variable when it comes, changes or goes),
+ * what Datadog holds for names no resource declares (one GET per org and name, kept for the resync interval), and the
+ * Warning an owner gets about foreign references to its secret variable (a count, never where).
  */
 final class VariableGate {
 
@@ -55,7 +53,7 @@ final class VariableGate {
   private final EventSink events;
   private final Clock clock;
   private final Map<String, Integer> toldOwners = new ConcurrentHashMap<>();
-  private volatile InformerEventSource<DatadogCustomVariable, ?> variables;
+  private volatile VariableWatch variables;
   private final DeclaredVariables declared;
   private final VariableReferences references;
   private volatile io.javaoperatorsdk.operator.api.reconciler.IndexedResourceCache<?> webhooks;
@@ -72,9 +70,12 @@ final class VariableGate {
     this.references = references;
   }
 
-  /** For the webhook controller: indexes webhooks by the names they refer to and watches the custom variables. */
-  <P extends CustomResource<?, DatadogResourceStatus>> List<InformerEventSource<DatadogCustomVariable, P>> watch(
-      EventSourceContext<P> context, Class<P> webhookType, ResourceKind<?, ?> kind) {
+  /**
+   * For the webhook controller: indexes webhooks by the names they refer to and follows the custom variables (the
+   * custom variable controller's cache, {@link VariableWatch}).
+   */
+  <P extends CustomResource<?, DatadogResourceStatus>> List<EventSource<?, P>> watch(EventSourceContext<P> context,
+      Class<P> webhookType, ResourceKind<?, ?> kind, VariableWatch watch) {
     if (!kind.hasTemplates()) {
       return List.of();
     }
@@ -90,23 +91,27 @@ final class VariableGate {
       return List.copyOf(keys);
     });
     webhooks = context.getPrimaryCache();
-    InformerEventSource<DatadogCustomVariable, P> source = new InformerEventSource<>(InformerEventSourceConfiguration
-        .from(DatadogCustomVariable.class, webhookType)
-        .withName(webhookType.getSimpleName() + "-variables").withItemStore(new VariableProjectionStore())
-        .withNamespacesInheritedFromController()
-        .withSecondaryToPrimaryMapper(v -> {
-          declared.changed();
-          Set<String> keys = new HashSet<>(Set.of(UNRESOLVED, VARIABLES.datadogName(v.getSpec(),
-              v.getMetadata().getName())));
-          if (v.getStatus() != null && v.getStatus().getRemoteName() != null) {
-            keys.add(v.getStatus().getRemoteName());
+    variables = watch;
+    return List.of(watch.follower(webhookType.getSimpleName() + "-variables",
+        context.getControllerConfiguration().getConfigurationService().cacheSyncTimeout(), declared::changed,
+        (now, before) -> {
+          Set<String> keys = new HashSet<>(Set.of(UNRESOLVED));
+          keys.addAll(names(now));
+          if (before != null) {
+            keys.addAll(names(before));
           }
           return keys.stream().flatMap(k -> context.getPrimaryCache().byIndex(INDEX, k).stream())
               .map(ResourceID::fromResource).collect(Collectors.toSet());
-        })
-        .build(), context);
-    variables = source;
-    return List.of(source);
+        }));
+  }
+
+  /** The Datadog names a custom variable asks for and holds. */
+  private static Set<String> names(DatadogCustomVariable v) {
+    Set<String> names = new HashSet<>(Set.of(VARIABLES.datadogName(v.getSpec(), v.getMetadata().getName())));
+    if (v.getStatus() != null && v.getStatus().getRemoteName() != null) {
+      names.add(v.getStatus().getRemoteName());
+    }
+    return names;
   }
 
   /** Whether the last check found a reference it could not resolve or had to refuse. */

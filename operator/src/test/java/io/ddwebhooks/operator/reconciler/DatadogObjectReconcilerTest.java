@@ -92,7 +92,7 @@ class DatadogObjectReconcilerTest {
     CredentialsResolver credentials = new CredentialsResolver(new NoCredentials(), CredentialsKinds.NONE, org, null,
         io.ddwebhooks.operator.config.UrlAllowlist.NONE, FINGERPRINTS);
     return new ReconcileSettings(this::readSecrets, new RecordingEvents(events), this::checkpoint,
-        new OperatorWatches(null, null), ReconcileObserver.NONE, BACKOFF, RESYNC,
+        new OperatorWatches(null, null, null), ReconcileObserver.NONE, BACKOFF, RESYNC,
         io.ddwebhooks.operator.sync.ResourcePolicy.MIN_INTERVAL,
         AdoptionScope.NOWHERE, io.ddwebhooks.operator.config.TemplateRules.DEFAULT, FINGERPRINTS,
         new io.ddwebhooks.operator.datadog.DatadogOrgs(target -> datadog), credentials, new OrgHealth(),
