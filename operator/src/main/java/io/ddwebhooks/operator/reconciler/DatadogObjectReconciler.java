@@ -1,6 +1,5 @@
 package io.ddwebhooks.operator.reconciler;
 
-import io.ddwebhooks.operator.crd.DatadogCustomVariable;
 import io.ddwebhooks.operator.crd.DatadogResourceStatus;
 import io.ddwebhooks.operator.crd.ManagedSpec;
 import io.ddwebhooks.operator.datadog.WebhooksIntegrationApi;
@@ -208,12 +207,6 @@ public abstract class DatadogObjectReconciler<R extends CustomResource<S, Datado
             .map(ref -> SecretEvents.key(r.getMetadata().getNamespace(), ref.getName())).toList()));
     // after CredentialsWatch, whose index the credentials controllers count users by
     sources.add(settings.watches().users().register(context, type));
-    if (type == DatadogCustomVariable.class) {
-      @SuppressWarnings("unchecked") // R is DatadogCustomVariable
-      EventSource<?, R> relay = (EventSource<?, R>) (EventSource<?, ?>) settings.watches().variables()
-          .register((EventSourceContext<DatadogCustomVariable>) (EventSourceContext<?>) context);
-      sources.add(relay);
-    }
     sources.addAll(variables.watch(context, type, kind, settings.watches().variables()));
     return sources;
   }

@@ -72,10 +72,17 @@ final class VariableGate {
 
   /**
    * For the webhook controller: indexes webhooks by the names they refer to and follows the custom variables (the
-   * custom variable controller's cache, {@link VariableWatch}).
+   * custom variable controller's cache, {@link VariableWatch}). For the custom variable controller: lends its cache
+   * and relays its events there.
    */
   <P extends CustomResource<?, DatadogResourceStatus>> List<EventSource<?, P>> watch(EventSourceContext<P> context,
       Class<P> webhookType, ResourceKind<?, ?> kind, VariableWatch watch) {
+    if (webhookType == DatadogCustomVariable.class) {
+      @SuppressWarnings("unchecked") // P is DatadogCustomVariable
+      EventSource<?, P> relay = (EventSource<?, P>) (EventSource<?, ?>) watch.register(
+          (EventSourceContext<DatadogCustomVariable>) (EventSourceContext<?>) context);
+      return List.of(relay);
+    }
     if (!kind.hasTemplates()) {
       return List.of();
     }
