@@ -11,9 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * There is no Docker engine here, so the Dockerfile is checked against the build: it copies what the build needs and
- * produces, runs as a numeric non-root user on a JRE 17, and carries nothing but the operator's jar and its SBOM, labelled with OCI annotations.
+ * produces, runs as a numeric non-root user on a JRE 17, and carries nothing but the operator's jar, its SBOM and
+ * the class data archive dumped from the jar, labelled with OCI annotations.
  */
 class DockerfileTest {
+
+  /** The class list the image's class data archive is dumped from (the benchmark dumps it the same way). */
+  static final String CLASS_LIST = "operator/src/main/cds/classes.lst";
 
   @Test
   void theImageIsBuiltFromWhatTheBuildProducesAndRunsAsNonRoot() throws Exception {
@@ -45,6 +49,13 @@ class DockerfileTest {
     // the SBOM the cyclonedx plugin writes at package, next to the jar
     assertThat(pom).contains("cyclonedx-maven-plugin").contains("<outputName>" + finalName.group(1) + ".cdx");
     assertThat(runtimeCopies.get(1)).contains("/src/operator/target/" + finalName.group(1) + ".cdx.json");
+    // the class data archive: dumped in the runtime stage from the committed class list (mounted, not copied), for the
+    // same jar and at the same path the ENTRYPOINT uses
+    String archive = "/opt/operator/" + finalName.group(1) + ".jsa";
+    assertThat(Path.of(CLASS_LIST)).isRegularFile();
+    assertThat(text).contains("RUN --mount=type=bind,from=build,source=/src/" + CLASS_LIST
+        + ",target=/tmp/classes.lst \\\n    java -Xshare:dump -XX:SharedClassListFile=/tmp/classes.lst \\\n"
+        + "      -XX:SharedArchiveFile=" + archive + " -cp /opt/operator/" + finalName.group(1) + ".jar");
     assertThat(text).contains("org.opencontainers.image.source=", "org.opencontainers.image.version=",
         "org.opencontainers.image.licenses=\"Apache-2.0\"");
     assertThat(parent).contains("<name>Apache-2.0</name>");
@@ -56,7 +67,26 @@ class DockerfileTest {
     String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();
     assertThat(user).matches("USER [1-9][0-9]*:[1-9][0-9]*");
     String entry = lines.stream().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
-    assertThat(entry).contains("/opt/operator/" + finalName.group(1) + ".jar");
+    assertThat(entry).contains("\"-XX:SharedArchiveFile=" + archive + "\", \"-jar\", \"/opt/operator/"
+        + finalName.group(1) + ".jar\"");
     assertThat(String.join("\n", lines)).contains("MaxRAMPercentage");
+  }
+
+  /**
+   * The class list is recorded from a real start (docs/development.md): a class it names that the operator no longer
+   * has is only skipped when the archive is dumped, so the image would start slower without anyone noticing. Record
+   * the list again when this fails.
+   */
+  @Test
+  void theClassListNamesOnlyClassesTheOperatorStillHas() throws Exception {
+    List<String> names = Files.readAllLines(Path.of(CLASS_LIST)).stream()
+        .filter(l -> l.startsWith("io/ddwebhooks/"))
+        .map(l -> l.split("\\s+")[0])
+        .toList();
+    assertThat(names).as("the operator's classes in " + CLASS_LIST).hasSizeGreaterThan(100);
+    assertThat(names).allSatisfy(name -> assertThat(Path.of("operator/target/classes", name + ".class"))
+        .as("%s names %s; record the list again (docs/development.md)", CLASS_LIST, name).isRegularFile());
+    assertThat(Files.readAllLines(Path.of(CLASS_LIST))).as("the JDK's HTTP client and the Kubernetes client")
+        .contains("java/net/http/HttpClient", "io/fabric8/kubernetes/client/KubernetesClientBuilder");
   }
 }

@@ -133,6 +133,7 @@ interface OperatorUnderTest extends AutoCloseable {
     private final List<String> jvmOptions;
     private final Path log;
     private final int healthPort;
+    private final OperatorLaunch launch;
     private Process process;
 
     ChildProcess(Path kubeconfig, Map<String, String> environment, List<String> jvmOptions, Path log)
@@ -141,6 +142,7 @@ interface OperatorUnderTest extends AutoCloseable {
       this.environment = environment;
       this.jvmOptions = jvmOptions;
       this.log = log;
+      this.launch = OperatorLaunch.of(jvmOptions);
       try (ServerSocket s = new ServerSocket(0)) {
         this.healthPort = s.getLocalPort();
       }
@@ -151,7 +153,7 @@ interface OperatorUnderTest extends AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
       command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.ddwebhooks.operator.Main", "run"));
+      command.addAll(launch.arguments());
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
       builder.environment().putAll(environment);
       builder.environment().put("KUBECONFIG", kubeconfig.toAbsolutePath().toString());
@@ -234,7 +236,7 @@ interface OperatorUnderTest extends AutoCloseable {
       long[] proc = procStatus(pid);
       return new Memory(sum(metrics, "jvm_memory_used_bytes{area=\"heap\""),
           sum(metrics, "jvm_memory_max_bytes{area=\"heap\""), proc[0], (int) proc[1],
-          "operator process (" + String.join(" ", jvmOptions) + ")");
+          "operator process (" + String.join(" ", jvmOptions) + "; " + launch.description() + ")");
     }
 
     /** The sum of a metric's samples whose line starts with {@code prefix} (each heap pool, say). */
