@@ -6,8 +6,8 @@ import io.ddwebhooks.operator.config.ServingConfig;
 import io.ddwebhooks.operator.observability.HealthServer;
 import io.ddwebhooks.operator.observability.LogFormat;
 import io.ddwebhooks.operator.observability.OperatorMetrics;
+import io.ddwebhooks.operator.reconciler.kube.OperatorClient;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -76,7 +76,7 @@ public final class Main implements Callable<Integer> {
       }
       LogFormat.apply(config.logLevel(), serving.logFormat());
       LOG.info("starting datadog-webhooks-operator {} with {}", OperatorRuntime.VERSION, config);
-      KubernetesClient client = new KubernetesClientBuilder().build();
+      KubernetesClient client = OperatorClient.create();
       OperatorMetrics metrics = new OperatorMetrics();
       OperatorRuntime runtime = OperatorRuntime.create(client, config,
           OperatorRuntime.httpClients(config, metrics), metrics);

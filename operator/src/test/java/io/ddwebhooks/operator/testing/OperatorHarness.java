@@ -89,9 +89,9 @@ public final class OperatorHarness implements AutoCloseable {
   public static OperatorHarness startWithOperatorToken(String token) {
     DatadogEmulator datadog = emulator();
     LocalKubernetes kubernetes = LocalKubernetes.start(CrdResources.ALL);
-    KubernetesClient operatorClient = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
-        .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(kubernetes.client().getConfiguration())
-            .withOauthToken(token).build()).build();
+    KubernetesClient operatorClient = io.ddwebhooks.operator.reconciler.kube.OperatorClient.create(
+        new io.fabric8.kubernetes.client.ConfigBuilder(kubernetes.client().getConfiguration())
+            .withOauthToken(token).build());
     OperatorHarness h = new OperatorHarness(datadog, kubernetes.client(), operatorClient, kubernetes,
         config(datadog, Duration.ofMinutes(10)));
     h.startOperator();

@@ -91,13 +91,13 @@ public final class RealKubernetes implements AutoCloseable {
     return admin;
   }
 
-  /** A client acting as the operator's ServiceAccount, so RBAC decides what it may do. */
+  /** The operator's own client acting as its ServiceAccount, so RBAC decides what it may do. */
   public KubernetesClient asOperatorServiceAccount() {
     Config config = Config.fromKubeconfig(kubeconfigYaml);
     config.setImpersonateUsername("system:serviceaccount:" + OPERATOR_NAMESPACE + ":" + OPERATOR_ACCOUNT);
     config.setImpersonateGroups("system:serviceaccounts", "system:serviceaccounts:" + OPERATOR_NAMESPACE,
         "system:authenticated");
-    return new KubernetesClientBuilder().withConfig(config).build();
+    return io.ddwebhooks.operator.reconciler.kube.OperatorClient.create(config);
   }
 
   public Path kubeconfig() {
