@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
  * The operator's Kubernetes client: the default one, except that it reads every object without
  * {@code metadata.managedFields}. The operator never reads them ({@link PrunedItemStore} dropped them from the caches
  * after they were parsed), and they are about half of each object's JSON; parsing them into nested maps was most of
- * the CPU a start spends on the lists of its informers (about five times the rest of a webhook), and of every watch
+ * the CPU a start spends on the lists of its informers (about four times the rest of a webhook), and of every watch
  * event after that. Writes are unchanged: an object read this way has no managed fields to send, and the API server
  * keeps an object's managed fields when a write carries none, so nothing the operator writes removes them
  * ({@code KubectlIT} checks it).
