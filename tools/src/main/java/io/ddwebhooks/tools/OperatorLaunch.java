@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,13 +24,14 @@ record OperatorLaunch(List<String> arguments, String description) {
   static final String JAR = "operator/target/datadog-webhooks-operator.jar";
 
   private static final String RECORDING = "-XX:DumpLoadedClassList";
-  private static final ConcurrentHashMap<Path, Path> ARCHIVES = new ConcurrentHashMap<>();
+  private static final Map<Path, Path> ARCHIVES = new HashMap<>();
 
   /** The java command's arguments after the JVM options, for a JVM with {@code jvmOptions}. */
   static OperatorLaunch of(List<String> jvmOptions) throws IOException {
     Path root = repositoryRoot(Path.of("").toAbsolutePath());
     if (root == null) {
-      return fromClassPath("from the class path: no built jar found");
+      return new OperatorLaunch(List.of("-cp", System.getProperty("java.class.path"), "io.ddwebhooks.operator.Main",
+          "run"), "from the class path: no built jar found");
     }
     Path jar = root.resolve(JAR);
     boolean recording = jvmOptions.stream().anyMatch(o -> o.startsWith(RECORDING));
@@ -41,13 +43,8 @@ record OperatorLaunch(List<String> arguments, String description) {
         "the shipped jar with its class data archive, as the image runs it");
   }
 
-  private static OperatorLaunch fromClassPath(String why) {
-    return new OperatorLaunch(List.of("-cp", System.getProperty("java.class.path"),
-        "io.ddwebhooks.operator.Main", "run"), why);
-  }
-
   /** The nearest directory at or above {@code from} holding both the class list and the built jar, or null. */
-  static Path repositoryRoot(Path from) {
+  private static Path repositoryRoot(Path from) {
     for (Path dir = from; dir != null; dir = dir.getParent()) {
       if (Files.isRegularFile(dir.resolve(CLASS_LIST)) && Files.isRegularFile(dir.resolve(JAR))) {
         return dir;
@@ -57,24 +54,16 @@ record OperatorLaunch(List<String> arguments, String description) {
   }
 
   /** The archive for this jar, dumped once per JVM as the Dockerfile dumps it. */
-  private static Path archive(Path classList, Path jar) throws IOException {
-    try {
-      return ARCHIVES.computeIfAbsent(jar, j -> {
-        try {
-          return dump(classList, j);
-        } catch (IOException | InterruptedException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-    } catch (IllegalStateException e) {
-      if (e.getCause() instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-      }
-      throw new IOException("could not dump the class data archive for " + jar, e.getCause());
+  private static synchronized Path archive(Path classList, Path jar) throws IOException {
+    Path archive = ARCHIVES.get(jar);
+    if (archive == null) {
+      archive = dump(classList, jar);
+      ARCHIVES.put(jar, archive);
     }
+    return archive;
   }
 
-  private static Path dump(Path classList, Path jar) throws IOException, InterruptedException {
+  private static Path dump(Path classList, Path jar) throws IOException {
     Path dir = Files.createTempDirectory("operator-cds");
     Path archive = dir.resolve("operator.jsa");
     Path log = dir.resolve("dump.log");
@@ -84,12 +73,22 @@ record OperatorLaunch(List<String> arguments, String description) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("JAVA_TOOL_OPTIONS");
     Process p = builder.start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
+    try {
+      if (!p.waitFor(5, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new IOException("dumping the class data archive did not finish in 5 minutes; see " + log);
+      }
+    } catch (InterruptedException e) {
       p.destroyForcibly();
-      throw new IOException("dumping the class data archive did not finish in 5 minutes; see " + log);
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while dumping the class data archive", e);
     }
     if (p.exitValue() != 0 || !Files.isRegularFile(archive)) {
       throw new IOException("dumping the class data archive failed (exit " + p.exitValue() + "); see " + log);
+    }
+    // 56 MiB per run: gone with this JVM (deleted in the reverse order, the directory last)
+    for (Path path : List.of(dir, log, archive)) {
+      path.toFile().deleteOnExit();
     }
     return archive;
   }
